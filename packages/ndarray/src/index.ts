@@ -1,0 +1,18 @@
+/**
+ * `@numbat/ndarray`: NumPy's n-d arrays for TypeScript. The public surface of API.md;
+ * re-exports only.
+ *
+ * @example
+ * import * as np from '@numbat/ndarray';
+ * const a = np.arange(12).reshape(3, 4);
+ */
+export { NDArray, type Flags } from './ndarray.js';
+export { ValueError, IndexError, AxisError, DTypeError, OverflowError, LinAlgError } from './errors.js';
+export { type DType, type DTypeLike, type TypedArray, DTYPES } from './dtype/dtypes.js';
+export { type Casting } from './dtype/promotion.js';
+export { asarray, array, type ArrayLike, type Scalar, type NestedArray, type ArrayOptions } from './ops/convert.js';
+export * from './ufunc/arithmetic.js';
+export * from './ufunc/math.js';
+export * from './ufunc/compare-logic.js';
+export { type UnaryUfunc, type BinaryUfunc, type UfuncOptions } from './ufunc/ufunc.js';
+export { reduce, accumulate, type ReduceOptions, type AccumulateOptions } from './ufunc/reduce.js';

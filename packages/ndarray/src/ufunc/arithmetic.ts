@@ -1,0 +1,196 @@
+/**
+ * Arithmetic ufuncs as records (NumPy's generate_umath.py entries). Integer functions may
+ * return unwrapped doubles: the store into the output TypedArray wraps them; `| 0` and
+ * `Math.imul` keep running reduction values exact. bigint functions wrap at 64 bits.
+ */
+import { DTYPES, type DType } from '../dtype/dtypes.js';
+import { ValueError } from '../errors.js';
+import type { NDArray } from '../ndarray.js';
+import type { Fn1, Fn2 } from '../kernels/elementwise.js';
+import { defineBinary, defineUnary } from './ufunc.js';
+import {
+  copySign,
+  floorDivideBig,
+  floorDivideFloat,
+  floorDivideInt,
+  modBig,
+  modFloat,
+  modInt,
+  powBig,
+  powFloat,
+  powInt,
+} from './scalar.js';
+
+type B1 = (x: bigint) => bigint;
+type B2 = (x: bigint, y: bigint) => bigint;
+/** bigint scalar functions run in the same kernels; the cast only changes the static type. */
+const big1 = (f: B1): Fn1 => f as unknown as Fn1;
+const big2 = (f: B2): Fn2 => f as unknown as Fn2;
+const I = (x: bigint): bigint => BigInt.asIntN(64, x);
+const U = (x: bigint): bigint => BigInt.asUintN(64, x);
+
+/** Sums and products of bool and signed ints accumulate in int32, unsigned in uint32 (API.md). */
+function widenForSum(d: DType): DType {
+  const k = DTYPES[d];
+  if (k.kind === 'f' || k.itemsize === 8) return d;
+  return k.kind === 'u' ? 'uint32' : 'int32';
+}
+
+/** `np.add`: a + b (logical or on bools). */
+export const add = defineBinary({
+  npName: 'add',
+  types: 'all',
+  identity: 0,
+  reorderable: true,
+  reduceDType: widenForSum,
+  loops: {
+    b: (x, y) => x | y,
+    i: (x, y) => (x + y) | 0,
+    f: (x, y) => x + y,
+    I: big2((x, y) => I(x + y)),
+    U: big2((x, y) => U(x + y)),
+  },
+});
+
+/** `np.subtract`: a - b. */
+export const subtract = defineBinary({
+  npName: 'subtract',
+  types: 'all',
+  boolError:
+    'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
+  loops: {
+    i: (x, y) => (x - y) | 0,
+    f: (x, y) => x - y,
+    I: big2((x, y) => I(x - y)),
+    U: big2((x, y) => U(x - y)),
+  },
+});
+
+/** `np.multiply`: a * b (logical and on bools). */
+export const multiply = defineBinary({
+  npName: 'multiply',
+  types: 'all',
+  identity: 1,
+  reorderable: true,
+  reduceDType: widenForSum,
+  loops: {
+    b: (x, y) => x & y,
+    i: Math.imul,
+    f: (x, y) => x * y,
+    I: big2((x, y) => I(x * y)),
+    U: big2((x, y) => U(x * y)),
+  },
+});
+
+/** `np.divide` (true division): integers divide as float64. */
+export const divide = defineBinary({
+  npName: 'divide',
+  types: 'divide',
+  loops: { f: (x, y) => x / y },
+});
+
+/** `np.floor_divide`: Python's `//` (rounds toward -inf; integer division by 0 gives 0). */
+export const floorDivide = defineBinary({
+  npName: 'floor_divide',
+  types: 'numeric',
+  loops: { i: floorDivideInt, f: floorDivideFloat, I: big2(floorDivideBig) },
+});
+
+/** `np.mod` (`np.remainder`): Python's `%`, the result has the divisor's sign. */
+export const mod = defineBinary({
+  npName: 'remainder',
+  types: 'numeric',
+  loops: { i: modInt, f: modFloat, I: big2(modBig) },
+});
+
+function checkNoNegativePower(loop: DType, inputs: readonly NDArray[]): void {
+  if (DTYPES[loop].kind === 'f') return;
+  const e = inputs[1]!;
+  if (DTYPES[e.dtype].kind !== 'i') return;
+  // any negative exponent in an integer power is an error in NumPy, whatever the base
+  const d = e.data as unknown as { [i: number]: number | bigint };
+  let bad = false;
+  forEachIndex(e, (i) => {
+    if (d[i]! < 0) bad = true;
+  });
+  if (bad) throw new ValueError('Integers to negative integer powers are not allowed.');
+}
+
+/** Visits the buffer index of every element of `a` (small helper for input validation). */
+function forEachIndex(a: NDArray, f: (i: number) => void): void {
+  const nd = a.ndim;
+  if (a.size === 0) return;
+  const idx = new Array<number>(nd).fill(0);
+  let p = a.offset;
+  for (;;) {
+    f(p);
+    let d = nd - 1;
+    for (; d >= 0; d--) {
+      if (++idx[d]! < a.shape[d]!) {
+        p += a.strides[d]!;
+        break;
+      }
+      p -= (a.shape[d]! - 1) * a.strides[d]!;
+      idx[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+/** `np.power`: a ** b; integer powers wrap, negative integer exponents throw. */
+export const power = defineBinary({
+  npName: 'power',
+  types: 'numeric',
+  check: checkNoNegativePower,
+  loops: { i: powInt, f: powFloat, I: big2(powBig), U: big2((x, y) => U(powBig(x, y))) },
+});
+
+/** `np.negative`: -x. */
+export const negative = defineUnary({
+  npName: 'negative',
+  types: 'all',
+  boolError: 'The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.',
+  loops: { i: (x) => -x, f: (x) => -x, I: big1((x) => I(-x)), U: big1((x) => U(-x)) },
+});
+
+/** `np.positive`: +x (a copy). */
+export const positive = defineUnary({
+  npName: 'positive',
+  types: 'numeric',
+  loops: { i: (x) => x, f: (x) => x, I: big1((x) => x) },
+});
+
+/** `np.abs` (`np.absolute`): |x|; abs of the most negative integer wraps to itself. */
+export const abs = defineUnary({
+  npName: 'absolute',
+  types: 'all',
+  loops: { b: (x) => x, i: Math.abs, f: Math.abs, I: big1((x) => I(x < 0n ? -x : x)), U: big1((x) => x) },
+});
+
+/** `np.sign`: -1, 0 or 1 (NaN stays NaN; NumPy's sign(-0.0) is 0.0). */
+export const sign = defineUnary({
+  npName: 'sign',
+  types: 'numeric',
+  loops: {
+    i: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
+    f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x),
+    I: big1((x) => (x > 0n ? 1n : x < 0n ? -1n : 0n)),
+  },
+});
+
+/** `np.square`: x * x (bool input computes in int8, as NumPy). */
+export const square = defineUnary({
+  npName: 'square',
+  types: 'numeric',
+  loops: { i: (x) => Math.imul(x, x), f: (x) => x * x, I: big1((x) => I(x * x)), U: big1((x) => U(x * x)) },
+});
+
+/** `np.reciprocal`: 1 / x (integer reciprocal truncates as C division; 1/0 gives 0). */
+export const reciprocal = defineUnary({
+  npName: 'reciprocal',
+  types: 'numeric',
+  loops: { i: (x) => (x === 0 ? 0 : Math.trunc(1 / x)), f: (x) => 1 / x, I: big1((x) => (x === 0n ? 0n : 1n / x)) },
+});
+
+/** `np.copysign`: |a| with the sign of b. */
+export const copysign = defineBinary({ npName: 'copysign', types: 'float', loops: { f: copySign } });

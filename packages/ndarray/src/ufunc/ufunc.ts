@@ -1,0 +1,253 @@
+/**
+ * `defineUfunc`: a ufunc is a declarative record (NumPy's generate_umath.py idea) turned
+ * into a callable with broadcasting, NEP 50 weak scalars, `out` (same_kind casting) and
+ * `dtype`, plus the `.reduce` that every reduction of numbat is built on.
+ *
+ * A record gives: the NumPy name; the loop dtypes it supports, in NumPy's search order
+ * (the first one the promoted input dtype casts to safely is used); an output dtype rule;
+ * and per-kind scalar functions (bool, int, uint, float, int64, uint64). Integer scalar
+ * functions may return any double: the TypedArray store wraps it to the loop's width,
+ * which is NumPy's modular overflow.
+ */
+import { NDArray } from '../ndarray.js';
+import { DTYPES, DTYPE_NAMES, toDType, type DType, type DTypeLike } from '../dtype/dtypes.js';
+import { canCast, resultTypeWeak, weakKindOf, type WeakKind } from '../dtype/promotion.js';
+import { weakScalarValue } from '../dtype/cast.js';
+import { broadcastShapes, broadcastStrides } from '../shape/broadcast.js';
+import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError } from '../errors.js';
+import { stridedLoop } from '../iter/strided-loop.js';
+import { binaryKernel, unaryKernel, type Buf, type Fn1, type Fn2 } from '../kernels/elementwise.js';
+import { asarray, isScalar, type ArrayLike, type Scalar } from '../ops/convert.js';
+import { assign, asDType, copyOf, emptyArray, sameView, sharesBuffer } from '../ops/assign.js';
+
+/** Scalar functions of a ufunc per loop kind; bigint kinds work on bigints. */
+export interface LoopFns<F> {
+  /** bool loop (elements 0/1; must return 0/1 when the output is bool). */
+  b?: F;
+  /** signed integer loops up to 32 bits. */
+  i?: F;
+  /** unsigned integer loops up to 32 bits (defaults to `i`). */
+  u?: F;
+  /** float32/float64 loops. */
+  f?: F;
+  /** int64 loop, on bigints. */
+  I?: F;
+  /** uint64 loop, on bigints (defaults to `I`). */
+  U?: F;
+}
+
+/** Which loop dtypes a ufunc has (NumPy's type signatures, minus float16). */
+export type LoopTypes = 'all' | 'numeric' | 'float' | 'integer' | 'divide';
+
+/** The declarative record of a ufunc. */
+export interface UfuncSpec<F> {
+  /** NumPy's name, used in messages (`'floor_divide'`). */
+  npName: string;
+  /** Supported loop dtypes (see {@link LoopTypes}). */
+  types: LoopTypes;
+  /** Output dtype: the loop's dtype (default) or always bool. */
+  output?: 'same' | 'bool';
+  /** Scalar functions by loop kind. */
+  loops: LoopFns<F>;
+  /** NumPy's specific message when called on bool input, where it has one. */
+  boolError?: string;
+  /** Value of `op.reduce` on an empty axis (NumPy's ufunc identity). */
+  identity?: number | boolean;
+  /** `f(x, x) = x`: a reduction may seed with any element (maximum, minimum). */
+  idempotent?: boolean;
+  /** Commutative and associative: may reduce several axes at once. */
+  reorderable?: boolean;
+  /** dtype of a reduction's accumulator for input dtype `d` (add/multiply widen ints). */
+  reduceDType?: (d: DType) => DType;
+  /** Extra validation of the inputs after conversion (e.g. negative integer powers). */
+  check?: (loop: DType, inputs: readonly NDArray[]) => void;
+}
+
+/** Options accepted by every ufunc call. */
+export interface UfuncOptions {
+  /** Write the result here (NumPy's `out=`); same_kind casting applies. */
+  out?: NDArray;
+  /** Compute in this dtype (NumPy's `dtype=`). */
+  dtype?: DTypeLike;
+}
+
+const TYPE_LISTS: Record<LoopTypes, readonly DType[]> = {
+  all: DTYPE_NAMES,
+  numeric: DTYPE_NAMES.filter((d) => d !== 'bool'),
+  float: ['float32', 'float64'],
+  integer: DTYPE_NAMES.filter((d) => DTYPES[d].kind !== 'f'),
+  divide: ['float64'],
+};
+
+/** The loop dtype for a promoted input dtype, or null when the ufunc has none. */
+export function selectLoop(types: LoopTypes, d: DType): DType | null {
+  if (types === 'divide') return d === 'float32' ? 'float32' : 'float64';
+  for (const t of TYPE_LISTS[types]) if (canCast(d, t)) return t;
+  return null;
+}
+
+/** The scalar function for loop dtype `d`, or undefined if the record has none. */
+export function loopFor<F>(loops: LoopFns<F>, d: DType): F | undefined {
+  const info = DTYPES[d];
+  switch (info.kind) {
+    case 'b':
+      return loops.b;
+    case 'f':
+      return loops.f;
+    case 'i':
+      return info.bigint ? loops.I : loops.i;
+    case 'u':
+      return info.bigint ? (loops.U ?? loops.I) : (loops.u ?? loops.i);
+  }
+}
+
+interface Resolved {
+  loop: DType;
+  out: DType;
+}
+
+/** An operand after conversion: an array, or a weak JS scalar (NEP 50). */
+export type Operand = { array: NDArray; weak: null } | { array: null; weak: Scalar };
+
+export function toOperand(x: ArrayLike): Operand {
+  if (isScalar(x)) return { array: null, weak: x };
+  return { array: asarray(x), weak: null };
+}
+
+export function resolve<F>(spec: UfuncSpec<F>, ops: readonly Operand[], dtype: DType | undefined): Resolved {
+  let common: DType;
+  if (dtype !== undefined) common = dtype;
+  else {
+    const strong: DType[] = [];
+    const weak: WeakKind[] = [];
+    for (const o of ops) {
+      if (o.array !== null) strong.push(o.array.dtype);
+      else weak.push(weakKindOf(o.weak));
+    }
+    common = resultTypeWeak(strong, weak);
+  }
+  if (common === 'bool' && spec.boolError !== undefined && loopFor(spec.loops, 'bool') === undefined) {
+    throw new DTypeError(spec.boolError);
+  }
+  const loop = selectLoop(spec.types, common);
+  if (loop === null || loopFor(spec.loops, loop) === undefined) throw ufuncTypeError(spec.npName);
+  return { loop, out: spec.output === 'bool' ? 'bool' : loop };
+}
+
+/**
+ * An input as the loop reads it: number-domain inputs that cast safely are read directly
+ * (a JS number holds every such value exactly); bigint crossings and value-changing casts
+ * (an explicit `dtype`) convert first.
+ */
+export function loopInput(a: NDArray, loop: DType): NDArray {
+  if (DTYPES[a.dtype].bigint !== DTYPES[loop].bigint || !canCast(a.dtype, loop)) return asDType(a, loop);
+  return a;
+}
+
+/** An operand as an array of the loop dtype (weak scalars become 0-d arrays). */
+export function materialize(o: Operand, loop: DType): NDArray {
+  if (o.array !== null) return loopInput(o.array, loop);
+  const v = weakScalarValue(o.weak, loop);
+  const a = emptyArray([], loop);
+  (a.data as unknown as { [i: number]: number | bigint })[0] = v;
+  return a;
+}
+
+/** Checks `out` against the broadcast shape and the result dtype (same_kind). */
+function checkOut(npName: string, out: NDArray, shape: readonly number[], dtype: DType): readonly number[] {
+  if (!(out instanceof NDArray)) throw new DTypeError('return arrays must be of ArrayType');
+  let full: readonly number[];
+  try {
+    full = broadcastShapes(shape, out.shape);
+  } catch {
+    full = [];
+  }
+  if (full.length !== out.shape.length || full.some((d, i) => d !== out.shape[i])) {
+    throw new ValueError(
+      `non-broadcastable output operand with shape ${shapeStr(out.shape)} doesn't match the broadcast shape ${shapeStr(broadcastShapes(shape, out.shape))}`,
+    );
+  }
+  if (!canCast(dtype, out.dtype, 'same_kind')) throw outputCastError(npName, dtype, out.dtype);
+  return out.shape;
+}
+
+/**
+ * Runs a ufunc kernel: resolves dtypes, broadcasts, allocates or validates `out`, guards
+ * against `out` overlapping an input, and drives `makeKernel` over the loop nest.
+ */
+function run<F>(
+  spec: UfuncSpec<F>,
+  args: readonly ArrayLike[],
+  options: UfuncOptions,
+  makeKernel: (fn: F, out: Buf, ins: readonly Buf[]) => import('../iter/strided-loop.js').InnerKernel,
+): NDArray {
+  const ops = args.map(toOperand);
+  const dtype = options.dtype === undefined ? undefined : toDType(options.dtype);
+  const { loop, out: outType } = resolve(spec, ops, dtype);
+  let ins = ops.map((o) => materialize(o, loop));
+  spec.check?.(loop, ins);
+  const fn = loopFor(spec.loops, loop)!;
+  let shape: readonly number[] = broadcastShapes(...ins.map((a) => a.shape));
+  const given = options.out;
+  if (given !== undefined) shape = checkOut(spec.npName, given, shape, outType);
+  // compute straight into `out` when the values stored are the same: the same dtype, or
+  // a float result into a float `out` (NumPy computes then casts, the store rounds alike)
+  const direct =
+    given !== undefined &&
+    (given.dtype === outType || (DTYPES[outType].kind === 'f' && DTYPES[given.dtype].kind === 'f'));
+  let result = direct ? given! : emptyArray(shape, outType);
+  if (given !== undefined && direct) {
+    if (!given.flags.writeable) throw new ValueError('output array is read-only');
+    // an input that overlaps `out` without being the same view is read from a copy
+    ins = ins.map((a) => (sharesBuffer(a, given) && !sameView(a, given) ? copyOf(a) : a));
+    result = given;
+  }
+  const strides = [result.strides, ...ins.map((a) => broadcastStrides(a.shape, a.strides, shape))];
+  const offsets = [result.offset, ...ins.map((a) => a.offset)];
+  const kernel = makeKernel(fn, result.data as unknown as Buf, ins.map((a) => a.data as unknown as Buf));
+  stridedLoop(shape, strides, offsets, kernel);
+  if (given !== undefined && !direct) {
+    if (!given.flags.writeable) throw new ValueError('output array is read-only');
+    assign(given, result);
+    return given;
+  }
+  return result;
+}
+
+/** A unary ufunc: `np.sqrt(x, { out })`. */
+export interface UnaryUfunc {
+  (x: ArrayLike, options?: UfuncOptions): NDArray;
+  /** NumPy's name of the ufunc. */
+  readonly npName: string;
+  /** Number of inputs. */
+  readonly nin: 1;
+  /** The record it was built from. */
+  readonly spec: UfuncSpec<Fn1>;
+}
+
+/** A binary ufunc: `np.add(a, b, { out })`, with `.reduce` and the record. */
+export interface BinaryUfunc {
+  (a: ArrayLike, b: ArrayLike, options?: UfuncOptions): NDArray;
+  /** NumPy's name of the ufunc. */
+  readonly npName: string;
+  /** Number of inputs. */
+  readonly nin: 2;
+  /** The ufunc's identity (the value of a reduction over nothing), if it has one. */
+  readonly identity: number | boolean | null;
+  /** The record it was built from. */
+  readonly spec: UfuncSpec<Fn2>;
+}
+
+/** Builds a unary ufunc from its record. */
+export function defineUnary(spec: UfuncSpec<Fn1>): UnaryUfunc {
+  const f = (x: ArrayLike, options: UfuncOptions = {}): NDArray =>
+    run(spec, [x], options, (fn, out, ins) => unaryKernel(fn, out, ins[0]!));
+  return Object.assign(f, { npName: spec.npName, nin: 1 as const, spec });
+}
+
+/** Builds a binary ufunc from its record. */
+export function defineBinary(spec: UfuncSpec<Fn2>): BinaryUfunc {
+  const f = (a: ArrayLike, b: ArrayLike, options: UfuncOptions = {}): NDArray =>
+    run(spec, [a, b], options, (fn, out, ins) => binaryKernel(fn, out, ins[0]!, ins[1]!));
+  return Object.assign(f, { npName: spec.npName, nin: 2 as const, identity: spec.identity ?? null, spec });
+}
