@@ -109,9 +109,17 @@ export function defaultDTypeOf(x: number | boolean | bigint): DType {
  * arrays as the default float. With no arrays, every scalar takes its own default dtype.
  */
 export function resultTypeWeak(dtypes: readonly DType[], weak: readonly WeakKind[]): DType {
+  return promoteTypes([...dtypes, ...weakDTypes(dtypes, weak)]);
+}
+
+/**
+ * The concrete dtypes NEP 50 weak scalars contribute next to arrays of `dtypes`: none when
+ * they stay within the arrays' category, the default int or float when they raise it, and
+ * each scalar's own default dtype when there are no arrays.
+ */
+export function weakDTypes(dtypes: readonly DType[], weak: readonly WeakKind[]): DType[] {
   if (dtypes.length === 0) {
-    const defaults = weak.map((k) => (k === 'bool' ? 'bool' : k === 'int' ? DEFAULT_INT : DEFAULT_FLOAT));
-    return promoteTypes(defaults);
+    return weak.map((k) => (k === 'bool' ? 'bool' : k === 'int' ? DEFAULT_INT : DEFAULT_FLOAT));
   }
   let cat = 0;
   for (const d of dtypes) cat = Math.max(cat, category(d));
@@ -120,7 +128,7 @@ export function resultTypeWeak(dtypes: readonly DType[], weak: readonly WeakKind
     if (k === 'int' && cat === 0) extra.push(DEFAULT_INT);
     else if (k === 'float' && cat < 2) extra.push(DEFAULT_FLOAT);
   }
-  return extra.length === 0 ? promoteTypes(dtypes) : promoteTypes([...dtypes, ...extra]);
+  return extra;
 }
 
 /**

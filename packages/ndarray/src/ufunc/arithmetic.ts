@@ -29,6 +29,11 @@ const big2 = (f: B2): Fn2 => f as unknown as Fn2;
 const I = (x: bigint): bigint => BigInt.asIntN(64, x);
 const U = (x: bigint): bigint => BigInt.asUintN(64, x);
 
+/** NumPy's message for a ufunc without a bool loop that bool input cannot skip. */
+function noBoolLoop(npName: string): string {
+  return `ufunc '${npName}' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None`;
+}
+
 /** Sums and products of bool and signed ints accumulate in int32, unsigned in uint32 (API.md). */
 function widenForSum(d: DType): DType {
   const k = DTYPES[d];
@@ -157,6 +162,7 @@ export const negative = defineUnary({
 export const positive = defineUnary({
   npName: 'positive',
   types: 'numeric',
+  boolError: noBoolLoop('positive'),
   loops: { i: (x) => x, f: (x) => x, I: big1((x) => x) },
 });
 
@@ -171,6 +177,7 @@ export const abs = defineUnary({
 export const sign = defineUnary({
   npName: 'sign',
   types: 'numeric',
+  boolError: noBoolLoop('sign'),
   loops: {
     i: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
     f: (x) => (x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x),
@@ -185,11 +192,20 @@ export const square = defineUnary({
   loops: { i: (x) => Math.imul(x, x), f: (x) => x * x, I: big1((x) => I(x * x)), U: big1((x) => U(x * x)) },
 });
 
-/** `np.reciprocal`: 1 / x (integer reciprocal truncates as C division; 1/0 gives 0). */
+/**
+ * `np.reciprocal`: 1 / x. Integers compute `1.0 / x` and convert back as NumPy does on
+ * x86: 1/0 gives the dtype's minimum for int32/int64 and 0 for narrower and unsigned ones.
+ */
 export const reciprocal = defineUnary({
   npName: 'reciprocal',
   types: 'numeric',
-  loops: { i: (x) => (x === 0 ? 0 : Math.trunc(1 / x)), f: (x) => 1 / x, I: big1((x) => (x === 0n ? 0n : 1n / x)) },
+  loops: {
+    i: (x) => (x === 0 ? -2147483648 : Math.trunc(1 / x)),
+    u: (x) => (x === 0 ? 0 : Math.trunc(1 / x)),
+    f: (x) => 1 / x,
+    I: big1((x) => (x === 0n ? -(2n ** 63n) : 1n / x)),
+    U: big1((x) => (x === 0n ? 0n : 1n / x)),
+  },
 });
 
 /** `np.copysign`: |a| with the sign of b. */

@@ -36,7 +36,7 @@ export interface ReduceOptions {
 export function reduceTypes(ufunc: BinaryUfunc, input: DType, dtype?: DType): { loop: DType; out: DType } {
   const spec = ufunc.spec;
   const acc = dtype ?? (spec.reduceDType ? spec.reduceDType(input) : input);
-  const loop = selectLoop(spec.types, acc);
+  const loop = selectLoop(spec.types, [acc]);
   if (loop === null || loopFor(spec.loops, loop) === undefined) {
     throw new ValueError(`ufunc '${spec.npName}' does not support reduction for dtype ${input}`);
   }

@@ -11,7 +11,7 @@
  */
 import { NDArray } from '../ndarray.js';
 import { DTYPES, DTYPE_NAMES, toDType, type DType, type DTypeLike } from '../dtype/dtypes.js';
-import { canCast, resultTypeWeak, weakKindOf, type WeakKind } from '../dtype/promotion.js';
+import { canCast, promoteTypes, weakDTypes, weakKindOf, type WeakKind } from '../dtype/promotion.js';
 import { weakScalarValue } from '../dtype/cast.js';
 import { broadcastShapes, broadcastStrides } from '../shape/broadcast.js';
 import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError } from '../errors.js';
@@ -79,10 +79,18 @@ const TYPE_LISTS: Record<LoopTypes, readonly DType[]> = {
   divide: ['float64'],
 };
 
-/** The loop dtype for a promoted input dtype, or null when the ufunc has none. */
-export function selectLoop(types: LoopTypes, d: DType): DType | null {
-  if (types === 'divide') return d === 'float32' ? 'float32' : 'float64';
-  for (const t of TYPE_LISTS[types]) if (canCast(d, t)) return t;
+/**
+ * The loop dtype for the inputs' dtypes, as NumPy's loop search: the first supported dtype
+ * every input casts to safely (for same-kind ufuncs this is the n-ary promotion; for
+ * float-only ones it is the smallest float each input fits, so uint16 with int16 computes
+ * in float32). True division computes integers in float64. Null when no loop fits.
+ */
+export function selectLoop(types: LoopTypes, dtypes: readonly DType[]): DType | null {
+  if (types === 'divide') {
+    const d = promoteTypes(dtypes);
+    return DTYPES[d].kind === 'f' ? d : 'float64';
+  }
+  for (const t of TYPE_LISTS[types]) if (dtypes.every((d) => canCast(d, t))) return t;
   return null;
 }
 
@@ -115,8 +123,8 @@ export function toOperand(x: ArrayLike): Operand {
 }
 
 export function resolve<F>(spec: UfuncSpec<F>, ops: readonly Operand[], dtype: DType | undefined): Resolved {
-  let common: DType;
-  if (dtype !== undefined) common = dtype;
+  let inputs: DType[];
+  if (dtype !== undefined) inputs = [dtype];
   else {
     const strong: DType[] = [];
     const weak: WeakKind[] = [];
@@ -124,12 +132,13 @@ export function resolve<F>(spec: UfuncSpec<F>, ops: readonly Operand[], dtype: D
       if (o.array !== null) strong.push(o.array.dtype);
       else weak.push(weakKindOf(o.weak));
     }
-    common = resultTypeWeak(strong, weak);
+    // NEP 50: a weak scalar takes part only where it raises the category (see weakDTypes)
+    inputs = [...strong, ...weakDTypes(strong, weak)];
   }
-  if (common === 'bool' && spec.boolError !== undefined && loopFor(spec.loops, 'bool') === undefined) {
+  if (inputs.every((d) => d === 'bool') && spec.boolError !== undefined && loopFor(spec.loops, 'bool') === undefined) {
     throw new DTypeError(spec.boolError);
   }
-  const loop = selectLoop(spec.types, common);
+  const loop = selectLoop(spec.types, inputs);
   if (loop === null || loopFor(spec.loops, loop) === undefined) throw ufuncTypeError(spec.npName);
   return { loop, out: spec.output === 'bool' ? 'bool' : loop };
 }
