@@ -6,6 +6,11 @@
 import { DTYPES, type DType, type TypedArray } from './dtype/dtypes.js';
 import { isCContiguous, isFContiguous, sizeOf } from './shape/shape.js';
 import { ValueError } from './errors.js';
+import * as arith from './ufunc/arithmetic.js';
+import * as math from './ufunc/math.js';
+import * as logic from './ufunc/compare-logic.js';
+import type { UfuncOptions } from './ufunc/ufunc.js';
+import type { ArrayLike } from './ops/convert.js';
 
 /** NumPy's `ndarray.flags`, the subset numbat tracks. */
 export interface Flags {
@@ -114,5 +119,357 @@ export class NDArray {
   /** Bytes of all elements (`size * itemsize`). */
   get nbytes(): number {
     return this.size * this.itemsize;
+  }
+
+  // ---- element-wise: every ufunc as a method (np.<name>(this, ...)) ----
+
+  /** Arithmetic ufuncs as records (NumPy's generate_umath.py entries). Integer functions may (method form of `np.add`). */
+  add(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.add(this, other, options);
+  }
+
+  /** `np.subtract`: a - b (method form of `np.subtract`). */
+  subtract(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.subtract(this, other, options);
+  }
+
+  /** `np.multiply`: a * b (logical and on bools) (method form of `np.multiply`). */
+  multiply(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.multiply(this, other, options);
+  }
+
+  /** `np.divide` (true division): integers divide as float64 (method form of `np.divide`). */
+  divide(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.divide(this, other, options);
+  }
+
+  /** `np.floor_divide`: Python's `//` (rounds toward -inf; integer division by 0 gives 0) (method form of `np.floorDivide`). */
+  floorDivide(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.floorDivide(this, other, options);
+  }
+
+  /** `np.mod` (`np.remainder`): Python's `%`, the result has the divisor's sign (method form of `np.mod`). */
+  mod(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.mod(this, other, options);
+  }
+
+  /** `np.power`: a ** b (method form of `np.power`). */
+  power(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.power(this, other, options);
+  }
+
+  /** `np.negative`: -x (method form of `np.negative`). */
+  negative(options?: UfuncOptions): NDArray {
+    return arith.negative(this, options);
+  }
+
+  /** `np.positive`: +x (a copy) (method form of `np.positive`). */
+  positive(options?: UfuncOptions): NDArray {
+    return arith.positive(this, options);
+  }
+
+  /** `np.abs` (`np.absolute`): |x|; abs of the most negative integer wraps to itself (method form of `np.abs`). */
+  abs(options?: UfuncOptions): NDArray {
+    return arith.abs(this, options);
+  }
+
+  /** `np.sign`: -1, 0 or 1 (NaN stays NaN; NumPy's sign(-0.0) is 0.0) (method form of `np.sign`). */
+  sign(options?: UfuncOptions): NDArray {
+    return arith.sign(this, options);
+  }
+
+  /** `np.square`: x * x (bool input computes in int8, as NumPy) (method form of `np.square`). */
+  square(options?: UfuncOptions): NDArray {
+    return arith.square(this, options);
+  }
+
+  /** `np.reciprocal`: 1 / x. Integers compute `1.0 / x` and convert back as NumPy does on (method form of `np.reciprocal`). */
+  reciprocal(options?: UfuncOptions): NDArray {
+    return arith.reciprocal(this, options);
+  }
+
+  /** `np.copysign`: |a| with the sign of b (method form of `np.copysign`). */
+  copysign(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.copysign(this, other, options);
+  }
+
+  /** Math ufuncs as records: transcendental and rounding functions. Each calls the matching (method form of `np.sqrt`). */
+  sqrt(options?: UfuncOptions): NDArray {
+    return math.sqrt(this, options);
+  }
+
+  /** `np.cbrt` (method form of `np.cbrt`). */
+  cbrt(options?: UfuncOptions): NDArray {
+    return math.cbrt(this, options);
+  }
+
+  /** `np.exp` (method form of `np.exp`). */
+  exp(options?: UfuncOptions): NDArray {
+    return math.exp(this, options);
+  }
+
+  /** `np.exp2`: 2 ** x (method form of `np.exp2`). */
+  exp2(options?: UfuncOptions): NDArray {
+    return math.exp2(this, options);
+  }
+
+  /** `np.expm1`: exp(x) - 1, accurate near 0 (method form of `np.expm1`). */
+  expm1(options?: UfuncOptions): NDArray {
+    return math.expm1(this, options);
+  }
+
+  /** `np.log` (natural) (method form of `np.log`). */
+  log(options?: UfuncOptions): NDArray {
+    return math.log(this, options);
+  }
+
+  /** `np.log2` (method form of `np.log2`). */
+  log2(options?: UfuncOptions): NDArray {
+    return math.log2(this, options);
+  }
+
+  /** `np.log10` (method form of `np.log10`). */
+  log10(options?: UfuncOptions): NDArray {
+    return math.log10(this, options);
+  }
+
+  /** `np.log1p`: log(1 + x), accurate near 0 (method form of `np.log1p`). */
+  log1p(options?: UfuncOptions): NDArray {
+    return math.log1p(this, options);
+  }
+
+  /** `np.sin` (method form of `np.sin`). */
+  sin(options?: UfuncOptions): NDArray {
+    return math.sin(this, options);
+  }
+
+  /** `np.cos` (method form of `np.cos`). */
+  cos(options?: UfuncOptions): NDArray {
+    return math.cos(this, options);
+  }
+
+  /** `np.tan` (method form of `np.tan`). */
+  tan(options?: UfuncOptions): NDArray {
+    return math.tan(this, options);
+  }
+
+  /** `np.arcsin` (method form of `np.arcsin`). */
+  arcsin(options?: UfuncOptions): NDArray {
+    return math.arcsin(this, options);
+  }
+
+  /** `np.arccos` (method form of `np.arccos`). */
+  arccos(options?: UfuncOptions): NDArray {
+    return math.arccos(this, options);
+  }
+
+  /** `np.arctan` (method form of `np.arctan`). */
+  arctan(options?: UfuncOptions): NDArray {
+    return math.arctan(this, options);
+  }
+
+  /** `np.sinh` (method form of `np.sinh`). */
+  sinh(options?: UfuncOptions): NDArray {
+    return math.sinh(this, options);
+  }
+
+  /** `np.cosh` (method form of `np.cosh`). */
+  cosh(options?: UfuncOptions): NDArray {
+    return math.cosh(this, options);
+  }
+
+  /** `np.tanh` (method form of `np.tanh`). */
+  tanh(options?: UfuncOptions): NDArray {
+    return math.tanh(this, options);
+  }
+
+  /** `np.arcsinh` (method form of `np.arcsinh`). */
+  arcsinh(options?: UfuncOptions): NDArray {
+    return math.arcsinh(this, options);
+  }
+
+  /** `np.arccosh` (method form of `np.arccosh`). */
+  arccosh(options?: UfuncOptions): NDArray {
+    return math.arccosh(this, options);
+  }
+
+  /** `np.arctanh` (method form of `np.arctanh`). */
+  arctanh(options?: UfuncOptions): NDArray {
+    return math.arctanh(this, options);
+  }
+
+  /** `np.rint`: round to the nearest integer, halves to even (method form of `np.rint`). */
+  rint(options?: UfuncOptions): NDArray {
+    return math.rint(this, options);
+  }
+
+  /** `np.deg2rad`: x * pi / 180 (method form of `np.deg2rad`). */
+  deg2rad(options?: UfuncOptions): NDArray {
+    return math.deg2rad(this, options);
+  }
+
+  /** `np.rad2deg`: x * 180 / pi (method form of `np.rad2deg`). */
+  rad2deg(options?: UfuncOptions): NDArray {
+    return math.rad2deg(this, options);
+  }
+
+  /** `np.floor`: integers (and bools) are returned unchanged in their own dtype, as NumPy 2 (method form of `np.floor`). */
+  floor(options?: UfuncOptions): NDArray {
+    return math.floor(this, options);
+  }
+
+  /** `np.ceil`: integers unchanged, as NumPy 2 (method form of `np.ceil`). */
+  ceil(options?: UfuncOptions): NDArray {
+    return math.ceil(this, options);
+  }
+
+  /** `np.trunc`: round toward zero; integers unchanged, as NumPy 2 (method form of `np.trunc`). */
+  trunc(options?: UfuncOptions): NDArray {
+    return math.trunc(this, options);
+  }
+
+  /** `np.arctan2(y, x)`: the angle of (x, y) (method form of `np.arctan2`). */
+  arctan2(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return math.arctan2(this, other, options);
+  }
+
+  /** `np.hypot`: sqrt(a^2 + b^2) without overflow (method form of `np.hypot`). */
+  hypot(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return math.hypot(this, other, options);
+  }
+
+  /** `np.heaviside(x, h0)`: 0 for x < 0, h0 at 0, 1 for x > 0; NaN stays NaN (method form of `np.heaviside`). */
+  heaviside(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return math.heaviside(this, other, options);
+  }
+
+  /** `np.maximum`: the larger element; NaN propagates (NumPy: `a > b || isnan(a) ? a : b`) (method form of `np.maximum`). */
+  maximum(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return math.maximum(this, other, options);
+  }
+
+  /** `np.minimum`: the smaller element; NaN propagates (method form of `np.minimum`). */
+  minimum(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return math.minimum(this, other, options);
+  }
+
+  /** `np.fmax`: the larger element, ignoring a NaN when the other is a number (method form of `np.fmax`). */
+  fmax(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return math.fmax(this, other, options);
+  }
+
+  /** `np.fmin`: the smaller element, ignoring a NaN when the other is a number (method form of `np.fmin`). */
+  fmin(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return math.fmin(this, other, options);
+  }
+
+  /** Comparison, logical, bitwise and classification ufuncs as records. Comparisons and (method form of `np.equal`). */
+  equal(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.equal(this, other, options);
+  }
+
+  /** `np.not_equal`: a != b (NaN != NaN is true) (method form of `np.notEqual`). */
+  notEqual(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.notEqual(this, other, options);
+  }
+
+  /** `np.less`: a < b (method form of `np.less`). */
+  less(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.less(this, other, options);
+  }
+
+  /** `np.less_equal`: a <= b (method form of `np.lessEqual`). */
+  lessEqual(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.lessEqual(this, other, options);
+  }
+
+  /** `np.greater`: a > b (method form of `np.greater`). */
+  greater(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.greater(this, other, options);
+  }
+
+  /** `np.greater_equal`: a >= b (method form of `np.greaterEqual`). */
+  greaterEqual(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.greaterEqual(this, other, options);
+  }
+
+  /** `np.logical_and` (identity true: `np.all` is its reduction) (method form of `np.logicalAnd`). */
+  logicalAnd(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.logicalAnd(this, other, options);
+  }
+
+  /** `np.logical_or` (identity false: `np.any` is its reduction) (method form of `np.logicalOr`). */
+  logicalOr(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.logicalOr(this, other, options);
+  }
+
+  /** `np.logical_xor` (method form of `np.logicalXor`). */
+  logicalXor(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.logicalXor(this, other, options);
+  }
+
+  /** `np.logical_not` (method form of `np.logicalNot`). */
+  logicalNot(options?: UfuncOptions): NDArray {
+    return logic.logicalNot(this, options);
+  }
+
+  /** `np.bitwise_and` (method form of `np.bitwiseAnd`). */
+  bitwiseAnd(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.bitwiseAnd(this, other, options);
+  }
+
+  /** `np.bitwise_or` (method form of `np.bitwiseOr`). */
+  bitwiseOr(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.bitwiseOr(this, other, options);
+  }
+
+  /** `np.bitwise_xor` (method form of `np.bitwiseXor`). */
+  bitwiseXor(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return logic.bitwiseXor(this, other, options);
+  }
+
+  /** `np.invert` (`~x`): bitwise not; logical not on bools (method form of `np.invert`). */
+  invert(options?: UfuncOptions): NDArray {
+    return logic.invert(this, options);
+  }
+
+  /** `np.isnan` (method form of `np.isnan`). */
+  isnan(options?: UfuncOptions): NDArray {
+    return logic.isnan(this, options);
+  }
+
+  /** `np.isinf` (method form of `np.isinf`). */
+  isinf(options?: UfuncOptions): NDArray {
+    return logic.isinf(this, options);
+  }
+
+  /** `np.isfinite` (method form of `np.isfinite`). */
+  isfinite(options?: UfuncOptions): NDArray {
+    return logic.isfinite(this, options);
+  }
+
+  /** Alias of {@link NDArray.subtract} (PyTorch/tfjs name). */
+  sub(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.subtract(this, other, options);
+  }
+
+  /** Alias of {@link NDArray.multiply} (PyTorch/tfjs name). */
+  mul(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.multiply(this, other, options);
+  }
+
+  /** Alias of {@link NDArray.divide} (PyTorch/tfjs name). */
+  div(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.divide(this, other, options);
+  }
+
+  /** Alias of {@link NDArray.power} (PyTorch/tfjs name). */
+  pow(other: ArrayLike, options?: UfuncOptions): NDArray {
+    return arith.power(this, other, options);
+  }
+
+  /** Alias of {@link NDArray.negative} (PyTorch/tfjs name). */
+  neg(options?: UfuncOptions): NDArray {
+    return arith.negative(this, options);
   }
 }

@@ -12,7 +12,7 @@
 import { NDArray } from '../ndarray.js';
 import { DTYPES, DTYPE_NAMES, toDType, type DType, type DTypeLike } from '../dtype/dtypes.js';
 import { canCast, promoteTypes, weakDTypes, weakKindOf, type WeakKind } from '../dtype/promotion.js';
-import { weakScalarValue } from '../dtype/cast.js';
+import { fitsDType, weakScalarValue } from '../dtype/cast.js';
 import { broadcastShapes, broadcastStrides } from '../shape/broadcast.js';
 import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError } from '../errors.js';
 import { stridedLoop } from '../iter/strided-loop.js';
@@ -59,6 +59,11 @@ export interface UfuncSpec<F> {
   reorderable?: boolean;
   /** dtype of a reduction's accumulator for input dtype `d` (add/multiply widen ints). */
   reduceDType?: (d: DType) => DType;
+  /**
+   * A weak integer outside the loop dtype's range is compared by value instead of raising
+   * OverflowError (NumPy 2's comparisons and logical functions: `uint8_arr < 300` works).
+   */
+  weakOutOfRange?: boolean;
   /** Extra validation of the inputs after conversion (e.g. negative integer powers). */
   check?: (loop: DType, inputs: readonly NDArray[]) => void;
 }
@@ -154,8 +159,14 @@ export function loopInput(a: NDArray, loop: DType): NDArray {
 }
 
 /** An operand as an array of the loop dtype (weak scalars become 0-d arrays). */
-export function materialize(o: Operand, loop: DType): NDArray {
+export function materialize(o: Operand, loop: DType, byValue = false): NDArray {
   if (o.array !== null) return loopInput(o.array, loop);
+  if (byValue && typeof o.weak !== 'boolean' && !fitsDType(o.weak, loop)) {
+    // compared by value: a float64 0-d operand holds it (mixed bigint/number compares are exact)
+    const a = emptyArray([], 'float64');
+    (a.data as Float64Array)[0] = Number(o.weak);
+    return a;
+  }
   const v = weakScalarValue(o.weak, loop);
   const a = emptyArray([], loop);
   (a.data as unknown as { [i: number]: number | bigint })[0] = v;
@@ -193,7 +204,7 @@ function run<F>(
   const ops = args.map(toOperand);
   const dtype = options.dtype === undefined ? undefined : toDType(options.dtype);
   const { loop, out: outType } = resolve(spec, ops, dtype);
-  let ins = ops.map((o) => materialize(o, loop));
+  let ins = ops.map((o) => materialize(o, loop, spec.weakOutOfRange === true));
   spec.check?.(loop, ins);
   const fn = loopFor(spec.loops, loop)!;
   let shape: readonly number[] = broadcastShapes(...ins.map((a) => a.shape));
