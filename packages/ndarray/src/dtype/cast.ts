@@ -13,7 +13,7 @@ import { weakOverflowError } from '../errors.js';
 /** A per-element value converter; elements are numbers or bigints depending on dtype. */
 export type Converter = (x: number | bigint) => number | bigint;
 
-const toBool: Converter = (x) => (x ? 1 : 0); // NaN is truthy in NumPy: bool(nan) is True
+const toBool: Converter = (x) => (x !== 0 ? 1 : 0); // NaN is true in NumPy (bool(nan)), unlike JS truthiness
 const numberToBigInt: Converter = (x) => {
   const v = x as number;
   // NumPy (x86) gives the minimum int64 for NaN, infinities and out-of-range floats

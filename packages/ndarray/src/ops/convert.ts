@@ -107,7 +107,7 @@ function fill(x: ArrayLike, out: TypedArray, dtype: DType): void {
         const c = converter('float64', dtype)!;
         o[k++] = c(typeof v === 'boolean' ? +v : v);
       }
-    } else if (isBool) o[k++] = typeof v === 'bigint' ? +(v !== 0n) : v ? 1 : 0;
+    } else if (isBool) o[k++] = typeof v === 'bigint' ? +(v !== 0n) : v !== 0 && v !== false ? 1 : 0; // NaN is true
     else o[k++] = typeof v === 'bigint' ? Number(v) : +v;
   };
   const stack: unknown[] = [x];

@@ -10,7 +10,7 @@ type B2 = (x: bigint, y: bigint) => bigint;
 const big2 = (f: B2): Fn2 => f as unknown as Fn2;
 
 function compare(npName: string, f: Fn2): BinaryUfunc {
-  return defineBinary({ npName, types: 'all', output: 'bool', weakOutOfRange: true, loops: { b: f, i: f, f, I: f } });
+  return defineBinary({ npName, types: 'all', output: 'bool', weakOutOfRange: true, boolReduction: 'bool-only', loops: { b: f, i: f, f, I: f } });
 }
 
 /** `np.equal`: a == b */
@@ -36,6 +36,7 @@ function logical(npName: string, f: Fn2, identity?: boolean): BinaryUfunc {
     output: 'bool',
     reorderable: true,
     weakOutOfRange: true,
+    boolReduction: 'as-bool',
     ...(identity === undefined ? {} : { identity }),
     loops: { b: f, i: f, f, I: f },
   });

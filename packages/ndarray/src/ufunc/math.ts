@@ -77,7 +77,7 @@ function floatBinary(npName: string, f: Fn2) {
 /** `np.arctan2(y, x)`: the angle of (x, y) */
 export const arctan2 = floatBinary('arctan2', Math.atan2);
 /** `np.hypot`: sqrt(a^2 + b^2) without overflow */
-export const hypot = floatBinary('hypot', Math.hypot);
+export const hypot = defineBinary({ npName: 'hypot', types: 'float', identity: 0, reorderable: true, loops: { f: Math.hypot } });
 /** `np.heaviside(x, h0)`: 0 for x < 0, h0 at 0, 1 for x > 0; NaN stays NaN */
 export const heaviside = floatBinary('heaviside', (x, h0) => (x < 0 ? 0 : x > 0 ? 1 : x === 0 ? h0 : x));
 

@@ -10,7 +10,7 @@ import { DTYPES, toDType, type DType, type DTypeLike } from '../dtype/dtypes.js'
 import { canCast } from '../dtype/promotion.js';
 import { convertScalar } from '../dtype/cast.js';
 import { normalizeAxes, normalizeAxis, cStrides } from '../shape/shape.js';
-import { emptyReductionError, ValueError, outputCastError, shapeStr } from '../errors.js';
+import { emptyReductionError, ValueError, DTypeError, outputCastError, shapeStr } from '../errors.js';
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
 import { reduceKernel, sumKernel } from '../kernels/reduce.js';
 import type { Buf } from '../kernels/elementwise.js';
@@ -35,6 +35,10 @@ export interface ReduceOptions {
 /** The loop and output dtypes of `ufunc.reduce` for an input dtype. */
 export function reduceTypes(ufunc: BinaryUfunc, input: DType, dtype?: DType): { loop: DType; out: DType } {
   const spec = ufunc.spec;
+  if (spec.boolReduction === 'as-bool') return { loop: 'bool', out: 'bool' };
+  if (spec.boolReduction === 'bool-only' && (dtype ?? input) !== 'bool') {
+    throw new DTypeError(`No loop matching the specified signature and casting was found for ufunc ${spec.npName}`);
+  }
   const acc = dtype ?? (spec.reduceDType ? spec.reduceDType(input) : input);
   const loop = selectLoop(spec.types, [acc]);
   if (loop === null || loopFor(spec.loops, loop) === undefined) {
@@ -83,7 +87,8 @@ export function reduce(ufunc: BinaryUfunc, x: ArrayLike, options: ReduceOptions 
   if (initial !== undefined) {
     fillWith(acc, castSeed(initial, outType));
   } else if (reducedSize === 0) {
-    if (acc.size !== 0) throw emptyReductionError(spec.npName);
+    // NumPy refuses whenever a reduced axis is empty, even if the result is empty too
+    throw emptyReductionError(spec.npName);
   } else if (spec.idempotent || axes.length === 0) {
     assign(acc, firstAlong(a, axes), false);
   } else {
@@ -95,6 +100,7 @@ export function reduce(ufunc: BinaryUfunc, x: ArrayLike, options: ReduceOptions 
     src = new NDArray(a.data, shape, a.strides, a.offset + a.strides[ax]!, a.dtype, a);
   }
   if (axes.length > 0 || initial !== undefined) {
+    spec.check?.(loop, [acc, src]);
     const accStrides = acc.strides.map((s, i) => (axes.includes(i) ? 0 : s));
     const fn = loopFor(spec.loops, loop)!;
     const accBuf = acc.data as unknown as Buf;
@@ -158,6 +164,11 @@ export function accumulate(ufunc: BinaryUfunc, x: ArrayLike, options: Accumulate
   const src = a.data as unknown as Buf;
   // iterate every position of the other axes; scan along `axis` inside the kernel
   const rest = a.shape.map((d, i) => (i === axis ? 1 : d));
+  if (len > 1 && spec.check) {
+    const later = a.shape.slice();
+    later[axis] = len - 1;
+    spec.check(loop, [out, new NDArray(a.data, later, a.strides, a.offset + sa, a.dtype, a)]);
+  }
   if (len > 0) {
     stridedLoop(rest, [out.strides, a.strides], [0, a.offset], (n, p, s) => {
       let bo = p[0]!;

@@ -57,6 +57,12 @@ export interface UfuncSpec<F> {
   idempotent?: boolean;
   /** Commutative and associative: may reduce several axes at once. */
   reorderable?: boolean;
+  /**
+   * How `.reduce`/`.accumulate` treat inputs when the output is bool: `'as-bool'` converts
+   * them to bool first (logical functions), `'bool-only'` accepts only bool input
+   * (comparisons: NumPy has no (T, T) -> T loop for other dtypes).
+   */
+  boolReduction?: 'as-bool' | 'bool-only';
   /** dtype of a reduction's accumulator for input dtype `d` (add/multiply widen ints). */
   reduceDType?: (d: DType) => DType;
   /**
