@@ -11,6 +11,7 @@ import * as math from './ufunc/math.js';
 import * as logic from './ufunc/compare-logic.js';
 import type { UfuncOptions } from './ufunc/ufunc.js';
 import type { ArrayLike } from './ops/convert.js';
+import { arrayRepr, arrayStr } from './print/index.js';
 
 /** NumPy's `ndarray.flags`, the subset numbat tracks. */
 export interface Flags {
@@ -119,6 +120,23 @@ export class NDArray {
   /** Bytes of all elements (`size * itemsize`). */
   get nbytes(): number {
     return this.size * this.itemsize;
+  }
+
+  // ---- printing ----
+
+  /** NumPy's `str(a)`: `String(a)`, template literals and `a.toString()` give it. */
+  toString(): string {
+    return arrayStr(this);
+  }
+
+  /** NumPy's `repr(a)` (as printed on Linux: `array([1, 2], dtype=int32)`). */
+  repr(): string {
+    return arrayRepr(this);
+  }
+
+  /** `console.log(a)` and `util.inspect(a)` print NumPy's `repr(a)`. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return arrayRepr(this);
   }
 
   // ---- element-wise: every ufunc as a method (np.<name>(this, ...)) ----
