@@ -112,3 +112,218 @@ export function outputCastError(ufuncName: string, from: string, to: string): DT
     `Cannot cast ufunc '${ufuncName}' output from dtype('${from}') to dtype('${to}') with casting rule 'same_kind'`,
   );
 }
+
+/** `non-broadcastable output operand with shape (1,) doesn't match the broadcast shape (3,)` */
+export function outputShapeError(outShape: readonly number[], shape: readonly number[]): ValueError {
+  return new ValueError(
+    `non-broadcastable output operand with shape ${shapeStr(outShape)} doesn't match the broadcast shape ${shapeStr(shape)}`,
+  );
+}
+
+/** `casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got 'foo')` */
+export function castingArgError(casting: unknown): ValueError {
+  return new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '${String(casting)}')`);
+}
+
+/** `shapes (2,3) and (2,3) not aligned: 3 (dim 1) != 2 (dim 0)` (`np.dot`, `np.inner`). */
+export function notAlignedError(a: readonly number[], b: readonly number[], dimA: number, dimB: number): ValueError {
+  return new ValueError(
+    `shapes ${shapeStr(a)} and ${shapeStr(b)} not aligned: ${a[dimA]} (dim ${dimA}) != ${b[dimB]} (dim ${dimB})`,
+  );
+}
+
+/**
+ * `matmul: Input operand 0 does not have enough dimensions (has 0, gufunc core with
+ * signature (n?,k),(k,m?)->(n?,m?) requires 1)`
+ */
+export function gufuncDimsError(name: string, signature: string, operand: number, has: number, requires: number): ValueError {
+  return new ValueError(
+    `${name}: Input operand ${operand} does not have enough dimensions (has ${has}, gufunc core with signature ${signature} requires ${requires})`,
+  );
+}
+
+/**
+ * `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature
+ * (n?,k),(k,m?)->(n?,m?) (size 3 is different from 2)`; `kind` is `Input` or `Output`.
+ */
+export function gufuncCoreError(
+  name: string,
+  signature: string,
+  kind: 'Input' | 'Output',
+  operand: number,
+  coreDim: number,
+  size: number,
+  expected: number,
+): ValueError {
+  return new ValueError(
+    `${name}: ${kind} operand ${operand} has a mismatch in its core dimension ${coreDim}, with gufunc signature ${signature} (size ${size} is different from ${expected})`,
+  );
+}
+
+/**
+ * A gufunc's loop dimensions do not broadcast: `operands could not be broadcast together
+ * with remapped shapes [original->remapped]: (2,2,3)->(2,newaxis,newaxis)
+ * (3,3,2)->(3,newaxis,newaxis)  and requested shape (2,2)`. `operands` pairs each
+ * original shape with its remapped text; `core` is the output's core shape.
+ */
+export function gufuncBroadcastError(operands: readonly (readonly [readonly number[], string])[], core: readonly number[]): ValueError {
+  const parts = operands.map(([shape, remapped]) => `${shapeStr(shape)}->${remapped}`);
+  return new ValueError(
+    `operands could not be broadcast together with remapped shapes [original->remapped]: ${parts.join(' ')}  and requested shape (${core.join(',')})`,
+  );
+}
+
+/** `Cannot cast ufunc 'matmul' input 0 from dtype('float64') to dtype('int32') with casting rule 'same_kind'` */
+export function inputCastError(ufuncName: string, operand: number, from: string, to: string): DTypeError {
+  return new DTypeError(
+    `Cannot cast ufunc '${ufuncName}' input ${operand} from dtype('${from}') to dtype('${to}') with casting rule 'same_kind'`,
+  );
+}
+
+/**
+ * `cannot reshape array of size 6 into shape (3,newaxis,4)`, NumPy's reshape message: the
+ * requested shape printed by `convert_shape_to_string` (no spaces, `-1` as `newaxis`,
+ * leading unknown entries dropped, a trailing comma only for a single entry).
+ */
+export function reshapeSizeError(size: number, requested: readonly number[]): ValueError {
+  let i = 0;
+  while (i < requested.length && requested[i]! < 0) i++;
+  let text = '()';
+  if (i < requested.length) {
+    const parts = [String(requested[i])];
+    for (let k = i + 1; k < requested.length; k++) parts.push(requested[k]! < 0 ? 'newaxis' : String(requested[k]));
+    text = requested.length === 1 ? `(${parts[0]},)` : `(${parts.join(',')})`;
+  }
+  return new ValueError(`cannot reshape array of size ${size} into shape ${text}`);
+}
+
+/**
+ * `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0
+ * with shape (2, 3) and arg 1 with shape (3, 2).` (`np.broadcast`, `np.broadcast_shapes`,
+ * `np.broadcast_arrays`).
+ */
+export function shapeMismatchError(i: number, shapeI: readonly number[], j: number, shapeJ: readonly number[]): ValueError {
+  return new ValueError(
+    `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${i} with shape ${shapeStrSpaced(shapeI)} and arg ${j} with shape ${shapeStrSpaced(shapeJ)}.`,
+  );
+}
+
+/** `Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'same_kind'` */
+export function arrayCastError(from: string, to: string, casting: string): DTypeError {
+  return new DTypeError(`Cannot cast array data from dtype('${from}') to dtype('${to}') according to the rule '${casting}'`);
+}
+
+// ---- indexing (ops/indexing.ts, shape/index-parse.ts) ----
+
+/** NumPy's `IndexError` for an index item of an unusable kind (a float, a string, an object). */
+export function invalidIndexError(): IndexError {
+  return new IndexError(
+    'only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices',
+  );
+}
+
+/** `too many indices for array: array is 2-dimensional, but 3 were indexed` */
+export function tooManyIndicesError(ndim: number, used: number): IndexError {
+  return new IndexError(`too many indices for array: array is ${ndim}-dimensional, but ${used} were indexed`);
+}
+
+/** `an index can only have a single ellipsis ('...')` */
+export function multipleEllipsisError(): IndexError {
+  return new IndexError("an index can only have a single ellipsis ('...')");
+}
+
+/** `boolean index did not match indexed array along axis 0; size of axis is 3 but size of corresponding boolean axis is 2` */
+export function booleanIndexError(axis: number, size: number, maskSize: number): IndexError {
+  return new IndexError(
+    `boolean index did not match indexed array along axis ${axis}; size of axis is ${size} but size of corresponding boolean axis is ${maskSize}`,
+  );
+}
+
+/** `arrays used as indices must be of integer (or boolean) type` */
+export function indexArrayTypeError(): IndexError {
+  return new IndexError('arrays used as indices must be of integer (or boolean) type');
+}
+
+/** `shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,)` */
+export function indexBroadcastError(shapes: readonly (readonly number[])[]): IndexError {
+  return new IndexError(`shape mismatch: indexing arrays could not be broadcast together with shapes ${shapes.map(shapeStr).join(' ')}`);
+}
+
+/** `index 7 is out of bounds for size 6` (a flat index, as `a.item(7)`). */
+export function flatIndexError(index: number, size: number): IndexError {
+  return new IndexError(`index ${index} is out of bounds for size ${size}`);
+}
+
+/** `slice step cannot be zero` */
+export function sliceStepError(): ValueError {
+  return new ValueError('slice step cannot be zero');
+}
+
+/** Python's `TypeError` for a slice bound that is not an integer. */
+export function sliceTypeError(): DTypeError {
+  return new DTypeError('slice indices must be integers or None or have an __index__ method');
+}
+
+/** `could not broadcast input array from shape (3,) into shape (2,)` (`a[1:3] = v`). */
+export function assignBroadcastError(from: readonly number[], to: readonly number[]): ValueError {
+  return new ValueError(`could not broadcast input array from shape ${shapeStr(from)} into shape ${shapeStr(to)}`);
+}
+
+/** `shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,)` */
+export function fancyAssignShapeError(from: readonly number[], to: readonly number[]): ValueError {
+  return new ValueError(
+    `shape mismatch: value array of shape ${shapeStr(from)} could not be broadcast to indexing result of shape ${shapeStr(to)}`,
+  );
+}
+
+/** `NumPy boolean array indexing assignment cannot assign 3 input values to the 2 output values where the mask is true` */
+export function maskAssignCountError(values: number, count: number): ValueError {
+  return new ValueError(
+    `NumPy boolean array indexing assignment cannot assign ${values} input values to the ${count} output values where the mask is true`,
+  );
+}
+
+/** `NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has 2 dimensions` (a TypeError). */
+export function maskAssignNdimError(ndim: number): DTypeError {
+  return new DTypeError(
+    `NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${ndim} dimensions`,
+  );
+}
+
+/**
+ * `setting an array element with a sequence.` (an array into one element), with ` The
+ * requested array would exceed the maximum number of dimension of 1.` when a list is
+ * nested deeper than the `ndmax` axes it is assigned to.
+ */
+export function sequenceError(ndmax?: number): ValueError {
+  if (ndmax === undefined) return new ValueError('setting an array element with a sequence.');
+  return new ValueError(
+    `setting an array element with a sequence. The requested array would exceed the maximum number of dimension of ${ndmax}.`,
+  );
+}
+
+/**
+ * Python's errors for a float or int that cannot become a C integer: `cannot convert float
+ * NaN to integer` (ValueError), `cannot convert float infinity to integer` and `Python int
+ * too large to convert to C long` (OverflowError).
+ */
+export function intConversionError(what: 'nan' | 'inf' | 'long'): ValueError | OverflowError {
+  if (what === 'nan') return new ValueError('cannot convert float NaN to integer');
+  if (what === 'inf') return new OverflowError('cannot convert float infinity to integer');
+  return new OverflowError('Python int too large to convert to C long');
+}
+
+/** `can only convert an array of size 1 to a Python scalar` */
+export function itemSizeError(): ValueError {
+  return new ValueError('can only convert an array of size 1 to a Python scalar');
+}
+
+/** `incorrect number of indices for array` (`a.item(1, 2, 3)` on a 2-d array). */
+export function itemIndicesError(): ValueError {
+  return new ValueError('incorrect number of indices for array');
+}
+
+/** `iteration over a 0-d array` (a TypeError). */
+export function zeroDimIterationError(): DTypeError {
+  return new DTypeError('iteration over a 0-d array');
+}

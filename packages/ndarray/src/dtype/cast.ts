@@ -28,6 +28,23 @@ const numberToBigUint: Converter = (x) => {
   return BigInt(Math.trunc(v)); // BigUint64Array stores negatives mod 2^64, as C does
 };
 const bigIntToNumber: Converter = (x) => Number(x);
+/**
+ * int64 -> float32 rounds once, as NumPy: keep 26 significant bits plus a sticky bit so the
+ * float64 step is exact and the float32 store does the only rounding.
+ */
+const bigIntToFloat32: Converter = (x) => {
+  let v = x as bigint;
+  const neg = v < 0n;
+  if (neg) v = -v;
+  const bits = v.toString(2).length;
+  if (bits > 26) {
+    const sh = BigInt(bits - 26);
+    const sticky = (v & ((1n << sh) - 1n)) !== 0n ? 1n : 0n;
+    v = ((v >> sh) | sticky) << sh;
+  }
+  const n = Number(v);
+  return neg ? -n : n;
+};
 const bigIntToInt32: Converter = (x) => Number(BigInt.asIntN(32, x as bigint)); // keeps the low bits exact
 const bigIntToBool: Converter = (x) => ((x as bigint) !== 0n ? 1 : 0);
 
@@ -47,7 +64,7 @@ export function converter(from: DType, to: DType): Converter | null {
     if (f.bigint) return null; // BigInt64Array/BigUint64Array stores wrap mod 2^64
     return to === 'int64' ? numberToBigInt : numberToBigUint;
   }
-  if (f.bigint) return t.kind === 'f' ? bigIntToNumber : bigIntToInt32;
+  if (f.bigint) return t.kind === 'f' ? (t.itemsize === 4 ? bigIntToFloat32 : bigIntToNumber) : bigIntToInt32;
   return null;
 }
 

@@ -11,10 +11,10 @@
  */
 import { NDArray } from '../ndarray.js';
 import { DTYPES, DTYPE_NAMES, toDType, type DType, type DTypeLike } from '../dtype/dtypes.js';
-import { canCast, promoteTypes, weakDTypes, weakKindOf, type WeakKind } from '../dtype/promotion.js';
+import { canCast, defaultDTypeOf, promoteTypes, weakDTypes, weakKindOf, type WeakKind } from '../dtype/promotion.js';
 import { fitsDType, weakScalarValue } from '../dtype/cast.js';
 import { broadcastShapes, broadcastStrides } from '../shape/broadcast.js';
-import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError } from '../errors.js';
+import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError, broadcastError, inputCastError } from '../errors.js';
 import { stridedLoop } from '../iter/strided-loop.js';
 import { binaryKernel, unaryKernel, type Buf, type Fn1, type Fn2 } from '../kernels/elementwise.js';
 import { asarray, isScalar, type ArrayLike, type Scalar } from '../ops/convert.js';
@@ -143,8 +143,9 @@ export function resolve<F>(spec: UfuncSpec<F>, ops: readonly Operand[], dtype: D
       if (o.array !== null) strong.push(o.array.dtype);
       else weak.push(weakKindOf(o.weak));
     }
-    // NEP 50: a weak scalar takes part only where it raises the category (see weakDTypes)
-    inputs = [...strong, ...weakDTypes(strong, weak)];
+    // NEP 50: a weak scalar takes part only where it raises the category (see weakDTypes);
+    // with no arrays at all, each scalar is `np.asarray(x)` (value-based: 2**40 is int64)
+    inputs = strong.length === 0 ? ops.map((o) => defaultDTypeOf(o.weak!)) : [...strong, ...weakDTypes(strong, weak)];
   }
   if (inputs.every((d) => d === 'bool') && spec.boolError !== undefined && loopFor(spec.loops, 'bool') === undefined) {
     throw new DTypeError(spec.boolError);
@@ -180,13 +181,19 @@ export function materialize(o: Operand, loop: DType, byValue = false): NDArray {
 }
 
 /** Checks `out` against the broadcast shape and the result dtype (same_kind). */
-function checkOut(npName: string, out: NDArray, shape: readonly number[], dtype: DType): readonly number[] {
+function checkOut(
+  npName: string,
+  out: NDArray,
+  shape: readonly number[],
+  dtype: DType,
+  inShapes: readonly (readonly number[])[],
+): readonly number[] {
   if (!(out instanceof NDArray)) throw new DTypeError('return arrays must be of ArrayType');
   let full: readonly number[];
   try {
     full = broadcastShapes(shape, out.shape);
   } catch {
-    full = [];
+    throw broadcastError([...inShapes, out.shape]);
   }
   if (full.length !== out.shape.length || full.some((d, i) => d !== out.shape[i])) {
     throw new ValueError(
@@ -210,17 +217,25 @@ function run<F>(
   const ops = args.map(toOperand);
   const dtype = options.dtype === undefined ? undefined : toDType(options.dtype);
   const { loop, out: outType } = resolve(spec, ops, dtype);
+  if (dtype !== undefined) {
+    // `dtype=` casts the inputs with NumPy's same_kind rule
+    ops.forEach((o, k) => {
+      if (o.array !== null && !canCast(o.array.dtype, loop, 'same_kind')) throw inputCastError(spec.npName, k, o.array.dtype, loop);
+    });
+  }
   let ins = ops.map((o) => materialize(o, loop, spec.weakOutOfRange === true));
   spec.check?.(loop, ins);
   const fn = loopFor(spec.loops, loop)!;
   let shape: readonly number[] = broadcastShapes(...ins.map((a) => a.shape));
   const given = options.out;
-  if (given !== undefined) shape = checkOut(spec.npName, given, shape, outType);
-  // compute straight into `out` when the values stored are the same: the same dtype, or
-  // a float result into a float `out` (NumPy computes then casts, the store rounds alike)
+  if (given !== undefined) shape = checkOut(spec.npName, given, shape, outType, ops.map((o) => (o.array === null ? [] : o.array.shape)));
+  // compute straight into `out` when the values stored are the same: the same dtype, or a
+  // float result into a narrower float `out` (NumPy computes then casts; the store rounds
+  // alike). A float32 loop must not write into float64 directly: it would skip the rounding.
   const direct =
     given !== undefined &&
-    (given.dtype === outType || (DTYPES[outType].kind === 'f' && DTYPES[given.dtype].kind === 'f'));
+    (given.dtype === outType ||
+      (DTYPES[outType].kind === 'f' && DTYPES[given.dtype].kind === 'f' && DTYPES[given.dtype].itemsize <= DTYPES[outType].itemsize));
   let result = direct ? given! : emptyArray(shape, outType);
   if (given !== undefined && direct) {
     if (!given.flags.writeable) throw new ValueError('output array is read-only');
