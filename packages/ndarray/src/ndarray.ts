@@ -11,7 +11,22 @@ import * as math from './ufunc/math.js';
 import * as logic from './ufunc/compare-logic.js';
 import type { UfuncOptions } from './ufunc/ufunc.js';
 import type { ArrayLike } from './ops/convert.js';
+import type { DTypeLike } from './dtype/dtypes.js';
 import { arrayRepr, arrayStr } from './print/index.js';
+import * as shapeOps from './ops/shape.js';
+import * as indexing from './ops/indexing.js';
+import type { IndexItem, NestedList } from './ops/indexing.js';
+import type { ShapeLike } from './ops/shape.js';
+import * as creation from './ops/creation.js';
+import type { CopyOptions } from './ops/creation.js';
+import * as dtypeApi from './ops/dtype-api.js';
+import type { AstypeOptions } from './ops/dtype-api.js';
+import * as products from './ops/products.js';
+import type { DotOptions, MatmulOptions, TraceOptions } from './ops/products.js';
+import * as elementwise from './ops/elementwise.js';
+import type { ClipOptions, RoundOptions } from './ops/elementwise.js';
+import { assign } from './ops/assign.js';
+import { asarray, type Scalar } from './ops/convert.js';
 
 /** NumPy's `ndarray.flags`, the subset numbat tracks. */
 export interface Flags {
@@ -120,6 +135,115 @@ export class NDArray {
   /** Bytes of all elements (`size * itemsize`). */
   get nbytes(): number {
     return this.size * this.itemsize;
+  }
+
+  // ---- indexing ----
+
+  /** One element as a JS value (`a.item(1, 2)`; one int is a flat index; no args for size 1). */
+  item(...index: number[]): number | boolean | bigint {
+    return indexing.item(this, ...index);
+  }
+
+  /** NumPy's `a[index]`: basic indexing gives a view, integer-array and mask indexing a copy. */
+  get(...index: IndexItem[]): NDArray {
+    return indexing.get(this, ...index);
+  }
+
+  /** NumPy's `a[index] = value`, with `value` broadcast to the selection. */
+  set(index: IndexItem | readonly IndexItem[], value: ArrayLike): void {
+    indexing.set(this, index, value);
+  }
+
+  /** Nested JS arrays of the elements (`a.tolist()`). */
+  tolist(): number | boolean | bigint | NestedList {
+    return indexing.tolist(this);
+  }
+
+  /** Iterates along axis 0 (`for (const row of a)`), yielding `a.get(i)`. */
+  [Symbol.iterator](): Iterator<NDArray> {
+    return indexing.iterate(this);
+  }
+
+  // ---- shape, copies and dtype ----
+
+  /** The transpose, a view (`a.T`). */
+  get T(): NDArray {
+    return shapeOps.transpose(this);
+  }
+
+  /** A new shape, as a view when the strides allow (`a.reshape(2, 3)`, `a.reshape([2, 3])`). */
+  reshape(...shape: ShapeLike[]): NDArray {
+    return shapeOps.reshape(this, ...shape);
+  }
+
+  /** A 1-d view when possible, else a copy (`a.ravel()`). */
+  ravel(): NDArray {
+    return shapeOps.ravel(this);
+  }
+
+  /** A 1-d copy (`a.flatten()`). */
+  flatten(): NDArray {
+    return shapeOps.flatten(this);
+  }
+
+  /** Permuted axes, a view: `a.transpose()`, `a.transpose(1, 0, 2)` or `a.transpose([1, 0, 2])`. */
+  transpose(...axes: (number | readonly number[])[]): NDArray {
+    if (axes.length === 0) return shapeOps.transpose(this);
+    return shapeOps.transpose(this, axes.length === 1 && Array.isArray(axes[0]) ? (axes[0] as readonly number[]) : (axes as number[]));
+  }
+
+  /** Two axes swapped, a view (`a.swapaxes(0, 1)`). */
+  swapaxes(axis1: number, axis2: number): NDArray {
+    return shapeOps.swapaxes(this, axis1, axis2);
+  }
+
+  /** Length-1 axes removed, a view (`a.squeeze()`). */
+  squeeze(axis?: number | readonly number[] | null): NDArray {
+    return shapeOps.squeeze(this, axis);
+  }
+
+  /** A copy converted to `dtype` (`a.astype('float32')`); NumPy's unsafe casting by default. */
+  astype(dtype: DTypeLike, options?: AstypeOptions): NDArray {
+    return dtypeApi.astype(this, dtype, options);
+  }
+
+  /** A copy, C order by default (`a.copy()`, `a.copy({ order: 'F' })`). */
+  copy(options?: CopyOptions): NDArray {
+    return creation.copy(this, options);
+  }
+
+  /** Sets every element to `value` in place (`a.fill(0)`). */
+  fill(value: ArrayLike): void {
+    assign(this, asarray(value));
+  }
+
+  // ---- products ----
+
+  /** Dot product (`a.dot(b)`, NumPy's `np.dot`). */
+  dot(other: ArrayLike, options?: DotOptions): NDArray {
+    return products.dot(this, other, options);
+  }
+
+  /** Matrix product with batch broadcasting (`a @ b`, NumPy's `np.matmul`). */
+  matmul(other: ArrayLike, options?: MatmulOptions): NDArray {
+    return products.matmul(this, other, options);
+  }
+
+  /** Sum along a diagonal (`a.trace()`). */
+  trace(offset?: number | TraceOptions, options?: TraceOptions): NDArray | Scalar {
+    return products.trace(this, offset, options);
+  }
+
+  // ---- element-wise helpers that are not ufuncs ----
+
+  /** Rounds to `decimals` (`a.round(2)`, NumPy's `np.round`). */
+  round(decimals = 0, options?: RoundOptions): NDArray {
+    return elementwise.round(this, decimals, options);
+  }
+
+  /** Limits values to [aMin, aMax] (`a.clip(0, 1)`). */
+  clip(aMin: ArrayLike | null = null, aMax: ArrayLike | null = null, options?: ClipOptions): NDArray {
+    return elementwise.clip(this, aMin, aMax, options);
   }
 
   // ---- printing ----

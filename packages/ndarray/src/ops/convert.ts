@@ -9,9 +9,9 @@
 import { NDArray } from '../ndarray.js';
 import { allocate, dtypeOfTypedArray, isTypedArray, toDType, DTYPES, type DType, type DTypeLike, type TypedArray } from '../dtype/dtypes.js';
 import { defaultDTypeOf, promoteTypes } from '../dtype/promotion.js';
-import { converter } from '../dtype/cast.js';
+import { converter, fitsDType } from '../dtype/cast.js';
 import { cStrides, sizeOf } from '../shape/shape.js';
-import { ValueError, DTypeError, shapeStr } from '../errors.js';
+import { ValueError, DTypeError, shapeStr, weakOverflowError } from '../errors.js';
 import { copyOf } from './assign.js';
 
 /** A JS scalar: number, boolean or bigint (bigints for int64/uint64 values). */
@@ -100,7 +100,13 @@ function fill(x: ArrayLike, out: TypedArray, dtype: DType): void {
   const isBool = dtype === 'bool';
   const o = out as unknown as { [i: number]: number | bigint };
   let k = 0;
+  // NumPy 2 refuses a Python int that does not fit an explicitly requested integer dtype
+  const info = DTYPES[dtype];
+  const checkInt = info.kind === 'i' || info.kind === 'u';
   const put = (v: Scalar): void => {
+    if (checkInt && (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v))) && !fitsDType(v, dtype)) {
+      throw weakOverflowError(typeof v === 'number' ? BigInt(v) : v, dtype);
+    }
     if (big) {
       if (typeof v === 'bigint') o[k++] = v;
       else {
