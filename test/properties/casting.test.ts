@@ -3,10 +3,10 @@
  * each dtype's extremes, ±0, ±Infinity and NaN, in every layout (the result keeps a
  * Fortran layout, as NumPy's order 'K').
  *
- * Excluded, because C leaves them undefined and NumPy's answer is platform-defined: a
- * float that is NaN, ±Infinity, or whose integral part the integer dtype cannot hold, cast
- * to an integer dtype. numbat's values for those are pinned by closed forms in
- * packages/ndarray/test/dtype.test.ts (JS's ToInt32-style wrap, NaN/Infinity -> 0).
+ * Float -> integer casts that C leaves undefined (NaN, ±Infinity, integral part out of
+ * range) are compared too: numbat gives NumPy's x86-64 values. Excluded only for uint32,
+ * where NumPy's own answer depends on its SIMD path (contiguous or not); numbat's values
+ * there are pinned in packages/ndarray/test/dtype.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -47,7 +47,7 @@ function valuesFor(from: np.DType, to: np.DType, seed: number): (number | bigint
     }
     const f32 = from === 'float32';
     vals = vals.map((v) => (f32 ? Math.fround(Number(v)) : Number(v)));
-    if (isInt(to)) vals = vals.filter((v) => definedFloatToInt(v as number, to));
+    if (to === 'uint32') vals = vals.filter((v) => definedFloatToInt(v as number, to));
   }
   return vals;
 }

@@ -72,7 +72,7 @@ export function indexError(index: number, axis: number, size: number): IndexErro
 
 /** `cannot reshape array of size 6 into shape (4,)` */
 export function reshapeError(size: number, shape: readonly number[]): ValueError {
-  return new ValueError(`cannot reshape array of size ${size} into shape ${shapeStrSpaced(shape)}`);
+  return new ValueError(`cannot reshape array of size ${size} into shape ${shapeStr(shape)}`);
 }
 
 /** `Python integer 300 out of bounds for uint8` (NEP 50 weak integers). */

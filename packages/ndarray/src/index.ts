@@ -16,7 +16,19 @@ export * from './ufunc/math.js';
 export * from './ufunc/compare-logic.js';
 export { type UnaryUfunc, type BinaryUfunc, type UfuncOptions } from './ufunc/ufunc.js';
 export { reduce, accumulate, type ReduceOptions, type AccumulateOptions } from './ufunc/reduce.js';
-export * from './ops/shape.js';
+export {
+  reshape,
+  ravel,
+  flatten,
+  transpose,
+  swapaxes,
+  moveaxis,
+  expandDims,
+  squeeze,
+  broadcastTo,
+  broadcastShapes,
+  type ShapeLike,
+} from './ops/shape.js';
 export * from './ops/creation.js';
 export * from './ops/join.js';
 export * from './ops/indexing.js';

@@ -207,9 +207,9 @@ export class NDArray {
     return dtypeApi.astype(this, dtype, options);
   }
 
-  /** A copy, C order by default (`a.copy()`, `a.copy({ order: 'F' })`). */
+  /** A copy, C order by default as NumPy's method (`a.copy()`, `a.copy({ order: 'F' })`). */
   copy(options?: CopyOptions): NDArray {
-    return creation.copy(this, options);
+    return creation.copy(this, { order: 'C', ...options });
   }
 
   /** Sets every element to `value` in place (`a.fill(0)`). */

@@ -22,10 +22,28 @@ const numberToBigInt: Converter = (x) => {
   }
   return BigInt(Math.trunc(v));
 };
+/** float -> uint64 as NumPy on x86-64: 0 at/above 2**64 and for +Infinity, 2**63 for NaN, -Infinity and below -2**63. */
 const numberToBigUint: Converter = (x) => {
   const v = x as number;
-  if (!Number.isFinite(v) || v >= 18446744073709551616 || v < -9223372036854775808) return 2n ** 63n;
+  if (v >= 18446744073709551616) return 0n;
+  if (!(v >= -9223372036854775808)) return 2n ** 63n; // NaN and -Infinity too
   return BigInt(Math.trunc(v)); // BigUint64Array stores negatives mod 2^64, as C does
+};
+/**
+ * float -> integer (up to 32 bits) as NumPy 2 does on x86-64, where C leaves it undefined:
+ * truncate toward zero; NaN, infinities and values outside int32 become int32's minimum
+ * (what `cvttsd2si` gives) before the store wraps to the target width. For uint32 NumPy's
+ * values are: in [-2**31, 2**32) truncated and wrapped, 0 at or above 2**32 and +Infinity,
+ * 2**31 below -2**31, for -Infinity and NaN.
+ */
+const floatToInt32: Converter = (x) => {
+  const v = x as number;
+  return v > -2147483649 && v < 2147483648 ? v : -2147483648; // false for NaN
+};
+const floatToUint32: Converter = (x) => {
+  const v = x as number;
+  if (v >= 4294967296) return 0;
+  return v > -2147483649 ? v : 2147483648; // false for NaN
 };
 const bigIntToNumber: Converter = (x) => Number(x);
 /**
@@ -65,6 +83,7 @@ export function converter(from: DType, to: DType): Converter | null {
     return to === 'int64' ? numberToBigInt : numberToBigUint;
   }
   if (f.bigint) return t.kind === 'f' ? (t.itemsize === 4 ? bigIntToFloat32 : bigIntToNumber) : bigIntToInt32;
+  if (f.kind === 'f' && t.kind !== 'f') return to === 'uint32' ? floatToUint32 : floatToInt32;
   return null;
 }
 

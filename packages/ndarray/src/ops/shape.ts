@@ -4,9 +4,9 @@
  * input, as in NumPy; copies are made only where NumPy makes them.
  */
 import { NDArray } from '../ndarray.js';
-import { sizeOf, normalizeAxis, normalizeAxes, shapeArg, cStrides } from '../shape/shape.js';
-import { broadcastShapes as broadcastShapesImpl, broadcastStrides } from '../shape/broadcast.js';
-import { reshapeError, ValueError } from '../errors.js';
+import { sizeOf, normalizeAxis, shapeArg, cStrides } from '../shape/shape.js';
+import { broadcastStrides } from '../shape/broadcast.js';
+import { axisError, AxisError, DTypeError, reshapeSizeError, shapeMismatchError, ValueError } from '../errors.js';
 import { asarray, type ArrayLike } from './convert.js';
 import { copyOf } from './assign.js';
 
@@ -18,23 +18,26 @@ export function view(a: NDArray, shape: readonly number[], strides: readonly num
   return new NDArray(a.data, shape, strides, offset, a.dtype, a, writeable);
 }
 
-/** Resolves one `-1` in a requested shape against `size`; throws NumPy's messages. */
+/**
+ * Resolves one unknown dimension in a requested shape against `size`; throws NumPy's
+ * messages. As NumPy's `_fix_unknown_dimension`, any negative entry (not only `-1`) is
+ * the unknown one.
+ */
 export function resolveShape(size: number, shape: readonly number[]): number[] {
   const out = shape.slice();
   let unknown = -1;
   let known = 1;
   for (let i = 0; i < out.length; i++) {
     const d = out[i]!;
-    if (d === -1) {
+    if (d < 0) {
       if (unknown !== -1) throw new ValueError('can only specify one unknown dimension');
       unknown = i;
-    } else if (d < 0) throw new ValueError('negative dimensions not allowed');
-    else known *= d;
+    } else known *= d;
   }
   if (unknown !== -1) {
-    if (known === 0 || size % known !== 0) throw reshapeError(size, shape);
+    if (known === 0 || size % known !== 0) throw reshapeSizeError(size, shape);
     out[unknown] = size / known;
-  } else if (known !== size) throw reshapeError(size, shape);
+  } else if (known !== size) throw reshapeSizeError(size, shape);
   return out;
 }
 
@@ -87,6 +90,7 @@ export function reshapeStrides(shape: readonly number[], strides: readonly numbe
  * np.reshape(np.arange(6), [2, 3]).shape; // [2, 3]
  */
 export function reshape(a: ArrayLike, ...shape: ShapeLike[]): NDArray {
+  if (shape.length === 0) throw new DTypeError("reshape() missing 1 required positional argument: 'shape'");
   const arr = asarray(a);
   const target = resolveShape(arr.size, shapeArg(shape));
   const st = reshapeStrides(arr.shape, arr.strides, target);
@@ -95,12 +99,26 @@ export function reshape(a: ArrayLike, ...shape: ShapeLike[]): NDArray {
   return new NDArray(c.data, target, cStrides(target), 0, arr.dtype);
 }
 
-/** A 1-d view when possible, else a copy (`np.ravel`, C order). */
+/**
+ * The elements as a 1-d array in C order (`np.ravel`): a view of a C-contiguous array, else
+ * a copy. As NumPy, only C-contiguous inputs give views (`reshape(a, -1)` may also view
+ * some strided inputs).
+ *
+ * @example
+ * np.ravel([[1, 2], [3, 4]]).tolist(); // [1, 2, 3, 4]
+ */
 export function ravel(a: ArrayLike): NDArray {
-  return reshape(a, [-1]);
+  const arr = asarray(a);
+  if (arr.flags.cContiguous) return reshape(arr, [-1]);
+  return flatten(arr);
 }
 
-/** A 1-d copy, always (`ndarray.flatten`, C order). */
+/**
+ * A 1-d copy in C order, always (`ndarray.flatten`).
+ *
+ * @example
+ * np.flatten([[1, 2], [3, 4]]).tolist(); // [1, 2, 3, 4]
+ */
 export function flatten(a: ArrayLike): NDArray {
   const c = copyOf(asarray(a));
   return new NDArray(c.data, [c.size], [1], 0, c.dtype);
@@ -129,40 +147,67 @@ export function transpose(a: ArrayLike, axes?: readonly number[] | null): NDArra
   );
 }
 
-/** Swaps two axes, as a view (`np.swapaxes`). */
+/** `normalizeAxis` whose AxisError names the argument, as NumPy's (`source: axis 2 is out of bounds ...`). */
+function namedAxis(axis: number, ndim: number, name: string): number {
+  if (Number.isInteger(axis) && (axis < -ndim || axis >= ndim)) throw new AxisError(`${name}: ${axisError(axis, ndim).message}`);
+  return normalizeAxis(axis, ndim);
+}
+
+/** NumPy's `normalize_axis_tuple`: in-range axes, no repeats (`repeated axis`), in the given order. */
+function axisTuple(axis: number | readonly number[], ndim: number, name?: string): number[] {
+  const list = typeof axis === 'number' ? [axis] : axis;
+  const out = list.map((ax) => (name === undefined ? normalizeAxis(ax, ndim) : namedAxis(ax, ndim, name)));
+  if (new Set(out).size !== out.length) throw new ValueError(name === undefined ? 'repeated axis' : `repeated axis in \`${name}\` argument`);
+  return out;
+}
+
+/**
+ * Swaps two axes, as a view (`np.swapaxes`).
+ *
+ * @example
+ * np.swapaxes(np.zeros([2, 3]), 0, 1).shape; // [3, 2]
+ */
 export function swapaxes(a: ArrayLike, axis1: number, axis2: number): NDArray {
   const arr = asarray(a);
-  const i = normalizeAxis(axis1, arr.ndim);
-  const j = normalizeAxis(axis2, arr.ndim);
+  const i = namedAxis(axis1, arr.ndim, 'axis1');
+  const j = namedAxis(axis2, arr.ndim, 'axis2');
   const perm = Array.from({ length: arr.ndim }, (_, k) => k);
   perm[i] = j;
   perm[j] = i;
   return transpose(arr, perm);
 }
 
-/** Moves axes to new positions, others keep their order, as a view (`np.moveaxis`). */
+/**
+ * Moves axes to new positions, the others keeping their order, as a view (`np.moveaxis`).
+ *
+ * @example
+ * np.moveaxis(np.zeros([2, 3, 4]), 0, -1).shape; // [3, 4, 2]
+ */
 export function moveaxis(a: ArrayLike, source: number | readonly number[], destination: number | readonly number[]): NDArray {
   const arr = asarray(a);
   const nd = arr.ndim;
-  const src = (typeof source === 'number' ? [source] : source).map((s) => normalizeAxis(s, nd));
-  const dst = (typeof destination === 'number' ? [destination] : destination).map((d) => normalizeAxis(d, nd));
+  const src = axisTuple(source, nd, 'source');
+  const dst = axisTuple(destination, nd, 'destination');
   if (src.length !== dst.length) {
     throw new ValueError('`source` and `destination` arguments must have the same number of elements');
   }
-  if (new Set(src).size !== src.length) throw new ValueError("repeated axis in `source` argument");
-  if (new Set(dst).size !== dst.length) throw new ValueError("repeated axis in `destination` argument");
   const order = Array.from({ length: nd }, (_, k) => k).filter((k) => !src.includes(k));
   const pairs = dst.map((d, i) => [d, src[i]!] as const).sort((x, y) => x[0] - y[0]);
   for (const [d, s] of pairs) order.splice(d, 0, s);
   return transpose(arr, order);
 }
 
-/** Inserts length-1 axes at the given positions of the result, as a view (`np.expand_dims`). */
+/**
+ * Inserts length-1 axes at the given positions of the result, as a view (`np.expand_dims`).
+ *
+ * @example
+ * np.expandDims([1, 2], [0, -1]).shape; // [1, 2, 1]
+ */
 export function expandDims(a: ArrayLike, axis: number | readonly number[]): NDArray {
   const arr = asarray(a);
   const list = typeof axis === 'number' ? [axis] : axis;
   const nd = arr.ndim + list.length;
-  const axes = normalizeAxes(list, nd);
+  const axes = axisTuple(list, nd);
   const shape: number[] = [];
   const strides: number[] = [];
   let k = 0;
@@ -179,13 +224,19 @@ export function expandDims(a: ArrayLike, axis: number | readonly number[]): NDAr
   return view(arr, shape, strides);
 }
 
-/** Removes length-1 axes (all, or the given ones), as a view (`np.squeeze`). */
+/**
+ * Removes length-1 axes (all, or the given ones), as a view (`np.squeeze`).
+ *
+ * @example
+ * np.squeeze(np.zeros([1, 2, 1])).shape; // [2]
+ */
 export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null): NDArray {
   const arr = asarray(a);
   let drop: number[];
   if (axis === undefined || axis === null) drop = arr.shape.flatMap((d, i) => (d === 1 ? [i] : []));
   else {
-    drop = normalizeAxes(axis, arr.ndim);
+    drop = (typeof axis === 'number' ? [axis] : axis).map((ax) => normalizeAxis(ax, arr.ndim));
+    if (new Set(drop).size !== drop.length) throw new ValueError("duplicate value in 'axis'");
     for (const ax of drop) {
       if (arr.shape[ax] !== 1) throw new ValueError('cannot select an axis to squeeze out which has size not equal to one');
     }
@@ -200,15 +251,46 @@ export function squeeze(a: ArrayLike, axis?: number | readonly number[] | null):
 /**
  * A read-only view of `a` broadcast to `shape` (stretched axes get stride 0), as
  * `np.broadcast_to`. Writing to it throws `ValueError` (assignment destination is read-only).
+ *
+ * @example
+ * np.broadcastTo([1, 2, 3], 2, 3).strides; // [0, 1]
  */
 export function broadcastTo(a: ArrayLike, ...shape: ShapeLike[]): NDArray {
   const arr = asarray(a);
   const target = shapeArg(shape);
+  if (target.length === 0 && arr.ndim > 0) throw new ValueError('cannot broadcast a non-scalar to a scalar array');
   for (const d of target) if (d < 0) throw new ValueError('all elements of broadcast shape must be non-negative');
+  if (arr.ndim > target.length) throw new ValueError('input operand has more dimensions than allowed by the axis remapping');
   return view(arr, target, broadcastStrides(arr.shape, arr.strides, target), arr.offset, false);
 }
 
-/** The shape that arrays of the given shapes broadcast to (`np.broadcast_shapes`). */
-export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
-  return broadcastShapesImpl(...shapes);
+/**
+ * The shape that arrays of the given shapes broadcast to (`np.broadcast_shapes`); a number
+ * is a 1-d shape. Incompatible shapes throw NumPy's `shape mismatch` message, naming the
+ * first pair of arguments that disagree (as `np.broadcast` scans axis by axis).
+ *
+ * @example
+ * np.broadcastShapes([2, 1], [3]); // [2, 3]
+ */
+export function broadcastShapes(...shapes: (number | readonly number[])[]): number[] {
+  const list = shapes.map((s) => shapeArg([s]));
+  for (const s of list) for (const d of s) if (d < 0) throw new ValueError('negative dimensions are not allowed');
+  let nd = 0;
+  for (const s of list) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  for (let i = 0; i < nd; i++) {
+    let src = 0;
+    for (let j = 0; j < list.length; j++) {
+      const s = list[j]!;
+      const k = i + s.length - nd;
+      if (k < 0) continue;
+      const d = s[k]!;
+      if (d === 1) continue;
+      if (out[i] === 1) {
+        out[i] = d;
+        src = j;
+      } else if (out[i] !== d) throw shapeMismatchError(src, list[src]!, j, s);
+    }
+  }
+  return out;
 }

@@ -34,6 +34,7 @@ export function fStrides(shape: readonly number[]): number[] {
 
 /** NumPy's C-contiguity test: strides of size-1 axes do not matter; empty arrays are contiguous. */
 export function isCContiguous(shape: readonly number[], strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true;
   let expected = 1;
   for (let i = shape.length - 1; i >= 0; i--) {
     const d = shape[i]!;
@@ -48,6 +49,7 @@ export function isCContiguous(shape: readonly number[], strides: readonly number
 
 /** NumPy's Fortran-contiguity test. */
 export function isFContiguous(shape: readonly number[], strides: readonly number[]): boolean {
+  if (shape.includes(0)) return true;
   let expected = 1;
   for (let i = 0; i < shape.length; i++) {
     const d = shape[i]!;
