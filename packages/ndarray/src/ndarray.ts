@@ -15,6 +15,11 @@ import type { DTypeLike } from './dtype/dtypes.js';
 import { arrayRepr, arrayStr } from './print/index.js';
 import * as shapeOps from './ops/shape.js';
 import * as indexing from './ops/indexing.js';
+import * as red from './ops/reductions.js';
+import * as nan from './ops/nan-reductions.js';
+import * as stats from './ops/statistics.js';
+import type { ArgOptions, CountNonzeroOptions, CumulativeOptions, DiffOptions, MinMaxOptions, SumOptions } from './ops/reductions.js';
+import type { ArrayForm, Axis, MeanOptions, MedianOptions, QuantileOptions, ReduceBaseOptions, ScalarForm, VarOptions } from './ops/statistics.js';
 import type { IndexItem, NestedList } from './ops/indexing.js';
 import type { ShapeLike } from './ops/shape.js';
 import * as creation from './ops/creation.js';
@@ -215,6 +220,313 @@ export class NDArray {
   /** Sets every element to `value` in place (`a.fill(0)`). */
   fill(value: ArrayLike): void {
     assign(this, asarray(value));
+  }
+
+  // ---- reductions: each as a method; with no axis, keepdims or out they return a JS scalar ----
+
+  /** Sum of elements (`np.sum`); a JS scalar over all axes, else an NDArray. */
+  sum(axis?: null, options?: SumOptions & ScalarForm): number | bigint;
+  sum(options: SumOptions & ScalarForm): number | bigint;
+  sum(axis: Axis, options?: SumOptions): NDArray;
+  sum(options: SumOptions & ArrayForm): NDArray;
+  sum(axis: Axis | null | undefined, options: SumOptions & ArrayForm): NDArray;
+  sum(axis?: Axis | SumOptions | null, options?: SumOptions): number | bigint | NDArray {
+    return red.sum(this, axis, options);
+  }
+
+  /** Product of elements (`np.prod`); a JS scalar over all axes, else an NDArray. */
+  prod(axis?: null, options?: SumOptions & ScalarForm): number | bigint;
+  prod(options: SumOptions & ScalarForm): number | bigint;
+  prod(axis: Axis, options?: SumOptions): NDArray;
+  prod(options: SumOptions & ArrayForm): NDArray;
+  prod(axis: Axis | null | undefined, options: SumOptions & ArrayForm): NDArray;
+  prod(axis?: Axis | SumOptions | null, options?: SumOptions): number | bigint | NDArray {
+    return red.prod(this, axis, options);
+  }
+
+  /** Maximum, NaN propagating (`np.max`); a JS scalar over all axes, else an NDArray. */
+  max(axis?: null, options?: MinMaxOptions & ScalarForm): Scalar;
+  max(options: MinMaxOptions & ScalarForm): Scalar;
+  max(axis: Axis, options?: MinMaxOptions): NDArray;
+  max(options: MinMaxOptions & ArrayForm): NDArray;
+  max(axis: Axis | null | undefined, options: MinMaxOptions & ArrayForm): NDArray;
+  max(axis?: Axis | MinMaxOptions | null, options?: MinMaxOptions): Scalar | NDArray {
+    return red.max(this, axis, options);
+  }
+
+  /** Minimum, NaN propagating (`np.min`); a JS scalar over all axes, else an NDArray. */
+  min(axis?: null, options?: MinMaxOptions & ScalarForm): Scalar;
+  min(options: MinMaxOptions & ScalarForm): Scalar;
+  min(axis: Axis, options?: MinMaxOptions): NDArray;
+  min(options: MinMaxOptions & ArrayForm): NDArray;
+  min(axis: Axis | null | undefined, options: MinMaxOptions & ArrayForm): NDArray;
+  min(axis?: Axis | MinMaxOptions | null, options?: MinMaxOptions): Scalar | NDArray {
+    return red.min(this, axis, options);
+  }
+
+  /** Alias of `max` (`np.amax`); a JS scalar over all axes, else an NDArray. */
+  amax(axis?: null, options?: MinMaxOptions & ScalarForm): Scalar;
+  amax(options: MinMaxOptions & ScalarForm): Scalar;
+  amax(axis: Axis, options?: MinMaxOptions): NDArray;
+  amax(options: MinMaxOptions & ArrayForm): NDArray;
+  amax(axis: Axis | null | undefined, options: MinMaxOptions & ArrayForm): NDArray;
+  amax(axis?: Axis | MinMaxOptions | null, options?: MinMaxOptions): Scalar | NDArray {
+    return red.amax(this, axis, options);
+  }
+
+  /** Alias of `min` (`np.amin`); a JS scalar over all axes, else an NDArray. */
+  amin(axis?: null, options?: MinMaxOptions & ScalarForm): Scalar;
+  amin(options: MinMaxOptions & ScalarForm): Scalar;
+  amin(axis: Axis, options?: MinMaxOptions): NDArray;
+  amin(options: MinMaxOptions & ArrayForm): NDArray;
+  amin(axis: Axis | null | undefined, options: MinMaxOptions & ArrayForm): NDArray;
+  amin(axis?: Axis | MinMaxOptions | null, options?: MinMaxOptions): Scalar | NDArray {
+    return red.amin(this, axis, options);
+  }
+
+  /** Peak to peak, max - min (`np.ptp`); a JS scalar over all axes, else an NDArray. */
+  ptp(axis?: null, options?: ReduceBaseOptions & ScalarForm): number | bigint;
+  ptp(options: ReduceBaseOptions & ScalarForm): number | bigint;
+  ptp(axis: Axis, options?: ReduceBaseOptions): NDArray;
+  ptp(options: ReduceBaseOptions & ArrayForm): NDArray;
+  ptp(axis: Axis | null | undefined, options: ReduceBaseOptions & ArrayForm): NDArray;
+  ptp(axis?: Axis | ReduceBaseOptions | null, options?: ReduceBaseOptions): number | bigint | NDArray {
+    return red.ptp(this, axis, options);
+  }
+
+  /** Index of the maximum, int32 (`np.argmax`); a JS scalar over all axes, else an NDArray. */
+  argmax(axis?: null, options?: ArgOptions & ScalarForm): number;
+  argmax(options: ArgOptions & ScalarForm): number;
+  argmax(axis: number, options?: ArgOptions): NDArray;
+  argmax(options: ArgOptions & ArrayForm): NDArray;
+  argmax(axis: number | null | undefined, options: ArgOptions & ArrayForm): NDArray;
+  argmax(axis?: number | ArgOptions | null, options?: ArgOptions): number | NDArray {
+    return red.argmax(this, axis, options);
+  }
+
+  /** Index of the minimum, int32 (`np.argmin`); a JS scalar over all axes, else an NDArray. */
+  argmin(axis?: null, options?: ArgOptions & ScalarForm): number;
+  argmin(options: ArgOptions & ScalarForm): number;
+  argmin(axis: number, options?: ArgOptions): NDArray;
+  argmin(options: ArgOptions & ArrayForm): NDArray;
+  argmin(axis: number | null | undefined, options: ArgOptions & ArrayForm): NDArray;
+  argmin(axis?: number | ArgOptions | null, options?: ArgOptions): number | NDArray {
+    return red.argmin(this, axis, options);
+  }
+
+  /** Whether any element is true (`np.any`); a JS scalar over all axes, else an NDArray. */
+  any(axis?: null, options?: ReduceBaseOptions & ScalarForm): boolean;
+  any(options: ReduceBaseOptions & ScalarForm): boolean;
+  any(axis: Axis, options?: ReduceBaseOptions): NDArray;
+  any(options: ReduceBaseOptions & ArrayForm): NDArray;
+  any(axis: Axis | null | undefined, options: ReduceBaseOptions & ArrayForm): NDArray;
+  any(axis?: Axis | ReduceBaseOptions | null, options?: ReduceBaseOptions): boolean | NDArray {
+    return red.any(this, axis, options);
+  }
+
+  /** Whether every element is true (`np.all`); a JS scalar over all axes, else an NDArray. */
+  all(axis?: null, options?: ReduceBaseOptions & ScalarForm): boolean;
+  all(options: ReduceBaseOptions & ScalarForm): boolean;
+  all(axis: Axis, options?: ReduceBaseOptions): NDArray;
+  all(options: ReduceBaseOptions & ArrayForm): NDArray;
+  all(axis: Axis | null | undefined, options: ReduceBaseOptions & ArrayForm): NDArray;
+  all(axis?: Axis | ReduceBaseOptions | null, options?: ReduceBaseOptions): boolean | NDArray {
+    return red.all(this, axis, options);
+  }
+
+  /** Number of nonzero elements (`np.count_nonzero`); a JS scalar over all axes, else an NDArray. */
+  countNonzero(axis?: null, options?: CountNonzeroOptions & ScalarForm): number;
+  countNonzero(options: CountNonzeroOptions & ScalarForm): number;
+  countNonzero(axis: Axis, options?: CountNonzeroOptions): NDArray;
+  countNonzero(options: CountNonzeroOptions & ArrayForm): NDArray;
+  countNonzero(axis: Axis | null | undefined, options: CountNonzeroOptions & ArrayForm): NDArray;
+  countNonzero(axis?: Axis | CountNonzeroOptions | null, options?: CountNonzeroOptions): number | NDArray {
+    return red.countNonzero(this, axis, options);
+  }
+
+  /** Arithmetic mean (`np.mean`); a JS scalar over all axes, else an NDArray. */
+  mean(axis?: null, options?: MeanOptions & ScalarForm): number;
+  mean(options: MeanOptions & ScalarForm): number;
+  mean(axis: Axis, options?: MeanOptions): NDArray;
+  mean(options: MeanOptions & ArrayForm): NDArray;
+  mean(axis: Axis | null | undefined, options: MeanOptions & ArrayForm): NDArray;
+  mean(axis?: Axis | MeanOptions | null, options?: MeanOptions): number | NDArray {
+    return stats.mean(this, axis, options);
+  }
+
+  /** Variance with `ddof` (`np.var`); a JS scalar over all axes, else an NDArray. */
+  var(axis?: null, options?: VarOptions & ScalarForm): number;
+  var(options: VarOptions & ScalarForm): number;
+  var(axis: Axis, options?: VarOptions): NDArray;
+  var(options: VarOptions & ArrayForm): NDArray;
+  var(axis: Axis | null | undefined, options: VarOptions & ArrayForm): NDArray;
+  var(axis?: Axis | VarOptions | null, options?: VarOptions): number | NDArray {
+    return stats.var(this, axis, options);
+  }
+
+  /** Standard deviation with `ddof` (`np.std`); a JS scalar over all axes, else an NDArray. */
+  std(axis?: null, options?: VarOptions & ScalarForm): number;
+  std(options: VarOptions & ScalarForm): number;
+  std(axis: Axis, options?: VarOptions): NDArray;
+  std(options: VarOptions & ArrayForm): NDArray;
+  std(axis: Axis | null | undefined, options: VarOptions & ArrayForm): NDArray;
+  std(axis?: Axis | VarOptions | null, options?: VarOptions): number | NDArray {
+    return stats.std(this, axis, options);
+  }
+
+  /** Median (`np.median`); a JS scalar over all axes, else an NDArray. */
+  median(axis?: null, options?: MedianOptions & ScalarForm): number;
+  median(options: MedianOptions & ScalarForm): number;
+  median(axis: Axis, options?: MedianOptions): NDArray;
+  median(options: MedianOptions & ArrayForm): NDArray;
+  median(axis: Axis | null | undefined, options: MedianOptions & ArrayForm): NDArray;
+  median(axis?: Axis | MedianOptions | null, options?: MedianOptions): number | NDArray {
+    return stats.median(this, axis, options);
+  }
+
+  /** Sum ignoring NaNs (`np.nansum`); a JS scalar over all axes, else an NDArray. */
+  nansum(axis?: null, options?: SumOptions & ScalarForm): number | bigint;
+  nansum(options: SumOptions & ScalarForm): number | bigint;
+  nansum(axis: Axis, options?: SumOptions): NDArray;
+  nansum(options: SumOptions & ArrayForm): NDArray;
+  nansum(axis: Axis | null | undefined, options: SumOptions & ArrayForm): NDArray;
+  nansum(axis?: Axis | SumOptions | null, options?: SumOptions): number | bigint | NDArray {
+    return nan.nansum(this, axis, options);
+  }
+
+  /** Product ignoring NaNs (`np.nanprod`); a JS scalar over all axes, else an NDArray. */
+  nanprod(axis?: null, options?: SumOptions & ScalarForm): number | bigint;
+  nanprod(options: SumOptions & ScalarForm): number | bigint;
+  nanprod(axis: Axis, options?: SumOptions): NDArray;
+  nanprod(options: SumOptions & ArrayForm): NDArray;
+  nanprod(axis: Axis | null | undefined, options: SumOptions & ArrayForm): NDArray;
+  nanprod(axis?: Axis | SumOptions | null, options?: SumOptions): number | bigint | NDArray {
+    return nan.nanprod(this, axis, options);
+  }
+
+  /** Maximum ignoring NaNs (`np.nanmax`); a JS scalar over all axes, else an NDArray. */
+  nanmax(axis?: null, options?: MinMaxOptions & ScalarForm): Scalar;
+  nanmax(options: MinMaxOptions & ScalarForm): Scalar;
+  nanmax(axis: Axis, options?: MinMaxOptions): NDArray;
+  nanmax(options: MinMaxOptions & ArrayForm): NDArray;
+  nanmax(axis: Axis | null | undefined, options: MinMaxOptions & ArrayForm): NDArray;
+  nanmax(axis?: Axis | MinMaxOptions | null, options?: MinMaxOptions): Scalar | NDArray {
+    return nan.nanmax(this, axis, options);
+  }
+
+  /** Minimum ignoring NaNs (`np.nanmin`); a JS scalar over all axes, else an NDArray. */
+  nanmin(axis?: null, options?: MinMaxOptions & ScalarForm): Scalar;
+  nanmin(options: MinMaxOptions & ScalarForm): Scalar;
+  nanmin(axis: Axis, options?: MinMaxOptions): NDArray;
+  nanmin(options: MinMaxOptions & ArrayForm): NDArray;
+  nanmin(axis: Axis | null | undefined, options: MinMaxOptions & ArrayForm): NDArray;
+  nanmin(axis?: Axis | MinMaxOptions | null, options?: MinMaxOptions): Scalar | NDArray {
+    return nan.nanmin(this, axis, options);
+  }
+
+  /** Index of the maximum ignoring NaNs (`np.nanargmax`); a JS scalar over all axes, else an NDArray. */
+  nanargmax(axis?: null, options?: ArgOptions & ScalarForm): number;
+  nanargmax(options: ArgOptions & ScalarForm): number;
+  nanargmax(axis: number, options?: ArgOptions): NDArray;
+  nanargmax(options: ArgOptions & ArrayForm): NDArray;
+  nanargmax(axis: number | null | undefined, options: ArgOptions & ArrayForm): NDArray;
+  nanargmax(axis?: number | ArgOptions | null, options?: ArgOptions): number | NDArray {
+    return nan.nanargmax(this, axis, options);
+  }
+
+  /** Index of the minimum ignoring NaNs (`np.nanargmin`); a JS scalar over all axes, else an NDArray. */
+  nanargmin(axis?: null, options?: ArgOptions & ScalarForm): number;
+  nanargmin(options: ArgOptions & ScalarForm): number;
+  nanargmin(axis: number, options?: ArgOptions): NDArray;
+  nanargmin(options: ArgOptions & ArrayForm): NDArray;
+  nanargmin(axis: number | null | undefined, options: ArgOptions & ArrayForm): NDArray;
+  nanargmin(axis?: number | ArgOptions | null, options?: ArgOptions): number | NDArray {
+    return nan.nanargmin(this, axis, options);
+  }
+
+  /** Mean ignoring NaNs (`np.nanmean`); a JS scalar over all axes, else an NDArray. */
+  nanmean(axis?: null, options?: MeanOptions & ScalarForm): number;
+  nanmean(options: MeanOptions & ScalarForm): number;
+  nanmean(axis: Axis, options?: MeanOptions): NDArray;
+  nanmean(options: MeanOptions & ArrayForm): NDArray;
+  nanmean(axis: Axis | null | undefined, options: MeanOptions & ArrayForm): NDArray;
+  nanmean(axis?: Axis | MeanOptions | null, options?: MeanOptions): number | NDArray {
+    return nan.nanmean(this, axis, options);
+  }
+
+  /** Variance ignoring NaNs (`np.nanvar`); a JS scalar over all axes, else an NDArray. */
+  nanvar(axis?: null, options?: VarOptions & ScalarForm): number;
+  nanvar(options: VarOptions & ScalarForm): number;
+  nanvar(axis: Axis, options?: VarOptions): NDArray;
+  nanvar(options: VarOptions & ArrayForm): NDArray;
+  nanvar(axis: Axis | null | undefined, options: VarOptions & ArrayForm): NDArray;
+  nanvar(axis?: Axis | VarOptions | null, options?: VarOptions): number | NDArray {
+    return nan.nanvar(this, axis, options);
+  }
+
+  /** Standard deviation ignoring NaNs (`np.nanstd`); a JS scalar over all axes, else an NDArray. */
+  nanstd(axis?: null, options?: VarOptions & ScalarForm): number;
+  nanstd(options: VarOptions & ScalarForm): number;
+  nanstd(axis: Axis, options?: VarOptions): NDArray;
+  nanstd(options: VarOptions & ArrayForm): NDArray;
+  nanstd(axis: Axis | null | undefined, options: VarOptions & ArrayForm): NDArray;
+  nanstd(axis?: Axis | VarOptions | null, options?: VarOptions): number | NDArray {
+    return nan.nanstd(this, axis, options);
+  }
+
+  /** Median ignoring NaNs (`np.nanmedian`); a JS scalar over all axes, else an NDArray. */
+  nanmedian(axis?: null, options?: MedianOptions & ScalarForm): number;
+  nanmedian(options: MedianOptions & ScalarForm): number;
+  nanmedian(axis: Axis, options?: MedianOptions): NDArray;
+  nanmedian(options: MedianOptions & ArrayForm): NDArray;
+  nanmedian(axis: Axis | null | undefined, options: MedianOptions & ArrayForm): NDArray;
+  nanmedian(axis?: Axis | MedianOptions | null, options?: MedianOptions): number | NDArray {
+    return nan.nanmedian(this, axis, options);
+  }
+
+  /** Running `cumsum` along an axis (flattened when no axis), as `np.cumsum`. */
+  cumsum(axis?: number | null | CumulativeOptions, options?: CumulativeOptions): NDArray {
+    return red.cumsum(this, axis, options);
+  }
+
+  /** Running `cumprod` along an axis (flattened when no axis), as `np.cumprod`. */
+  cumprod(axis?: number | null | CumulativeOptions, options?: CumulativeOptions): NDArray {
+    return red.cumprod(this, axis, options);
+  }
+
+  /** Running `nancumsum` along an axis (flattened when no axis), as `np.nancumsum`. */
+  nancumsum(axis?: number | null | CumulativeOptions, options?: CumulativeOptions): NDArray {
+    return nan.nancumsum(this, axis, options);
+  }
+
+  /** Running `nancumprod` along an axis (flattened when no axis), as `np.nancumprod`. */
+  nancumprod(axis?: number | null | CumulativeOptions, options?: CumulativeOptions): NDArray {
+    return nan.nancumprod(this, axis, options);
+  }
+
+  /** n-th discrete difference along an axis (`np.diff`). */
+  diff(n?: number | DiffOptions, axis?: number | DiffOptions, options?: DiffOptions): NDArray {
+    return red.diff(this, n, axis, options);
+  }
+
+  /** `np.percentile(a, q, axis)`: a JS scalar for a number `q` over all axes, else an NDArray. */
+  percentile(q: ArrayLike, axis?: Axis | QuantileOptions, options?: QuantileOptions): NDArray | Scalar {
+    return stats.percentile(this, q, axis, options);
+  }
+
+  /** `np.quantile(a, q, axis)`: a JS scalar for a number `q` over all axes, else an NDArray. */
+  quantile(q: ArrayLike, axis?: Axis | QuantileOptions, options?: QuantileOptions): NDArray | Scalar {
+    return stats.quantile(this, q, axis, options);
+  }
+
+  /** `np.nanpercentile(a, q, axis)`: a JS scalar for a number `q` over all axes, else an NDArray. */
+  nanpercentile(q: ArrayLike, axis?: Axis | QuantileOptions, options?: QuantileOptions): NDArray | Scalar {
+    return nan.nanpercentile(this, q, axis, options);
+  }
+
+  /** `np.nanquantile(a, q, axis)`: a JS scalar for a number `q` over all axes, else an NDArray. */
+  nanquantile(q: ArrayLike, axis?: Axis | QuantileOptions, options?: QuantileOptions): NDArray | Scalar {
+    return nan.nanquantile(this, q, axis, options);
   }
 
   // ---- products ----
