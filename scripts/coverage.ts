@@ -2,6 +2,8 @@
  * The op-coverage table: one row per API.md family, listing the names numbat exports for
  * it, read from the modules themselves (so the README cannot drift from the code).
  */
+// the package entry first: it loads ndarray.ts before the modules that close import cycles with it
+import * as pkg from '../packages/ndarray/src/index.js';
 import * as ufuncs from '../packages/ndarray/src/ufunc/index.js';
 import * as creation from '../packages/ndarray/src/ops/creation.js';
 import * as convert from '../packages/ndarray/src/ops/convert.js';
@@ -15,7 +17,6 @@ import * as statistics from '../packages/ndarray/src/ops/statistics.js';
 import * as products from '../packages/ndarray/src/ops/products.js';
 import * as dtypeApi from '../packages/ndarray/src/ops/dtype-api.js';
 import * as print from '../packages/ndarray/src/print/index.js';
-import * as pkg from '../packages/ndarray/src/index.js';
 
 /** Exported functions of a module that are also public in `@numbat/ndarray`. */
 function publicFunctions(mod: Record<string, unknown>): string[] {
@@ -39,7 +40,7 @@ export function coverageTable(): string {
     ['Shape', [...publicFunctions(shape), ...publicFunctions(join)].sort()],
     ['Indexing', publicFunctions(indexing)],
     ['Ufuncs, unary', ufuncNames((u) => u.nin === 1)],
-    ['Ufuncs, binary', ufuncNames((u) => u.nin === 2)],
+    ['Ufuncs, binary (each with `np.reduce(ufunc, ...)` and `np.accumulate(ufunc, ...)`)', ufuncNames((u) => u.nin === 2)],
     ['Element-wise, other', publicFunctions(elementwise)],
     ['Reductions', publicFunctions(reductions)],
     ['NaN-ignoring reductions', publicFunctions(nanReductions)],
