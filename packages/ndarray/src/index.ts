@@ -39,3 +39,8 @@ export * from './ops/products.js';
 export * from './ops/elementwise.js';
 export * from './ops/dtype-api.js';
 export * from './print/index.js';
+export * from './ops/sorting.js';
+export * from './ops/einsum.js';
+export * from './io/index.js';
+export * as linalg from './linalg/index.js';
+export * as random from './random/index.js';
