@@ -22,15 +22,9 @@ import { comparePlain, mismatch, FLOAT16_AS_FLOAT32 } from '../oracle/compare.js
 import { arrayArb, broadcastShapesArb, makeView, sample, shapeArb, valueArb, ALL_DTYPES, NUMBER_DTYPES, type ViewKind } from '../arbitraries/arrays.js';
 import { toPlain, type Plain } from '../reference/plain.js';
 import { refClip, refIsclose, refRound, refWhere } from '../reference/elementwise.js';
+import { fingerprint } from '../helpers.js';
 
 const VIEWS: ViewKind[] = ['contiguous', 'transposed', 'reversed', 'stepped', 'offset', 'broadcast', 'fortran'];
-
-function snapshot(a: unknown): string {
-  if (!(a instanceof np.NDArray)) return String(a);
-  return JSON.stringify(toPlain(a), (_k, v) =>
-    typeof v === 'bigint' ? `${v}n` : Number.isNaN(v) ? 'NaN' : Object.is(v, -0) ? '-0' : v === Infinity ? 'Inf' : v === -Infinity ? '-Inf' : v,
-  );
-}
 
 /** Three shapes that broadcast together. */
 const tripleShapesArb = broadcastShapesArb().chain(([s1, s2]) =>
@@ -82,7 +76,7 @@ interface Ran {
 }
 
 function runCase(name: string, args: Arg[], f: () => unknown): Ran {
-  const before = args.map(snapshot);
+  const before = args.map(fingerprint);
   let result: unknown;
   try {
     result = f();
@@ -94,7 +88,7 @@ function runCase(name: string, args: Arg[], f: () => unknown): Ran {
 
 function checkInputs(c: Ran, failures: string[]): void {
   c.args.forEach((a, k) => {
-    if (snapshot(a) !== c.before[k]) failures.push(`${c.desc}: input ${k} was modified`);
+    if (fingerprint(a) !== c.before[k]) failures.push(`${c.desc}: input ${k} was modified`);
   });
 }
 

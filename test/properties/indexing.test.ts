@@ -16,18 +16,7 @@ import { comparePlain, mismatch } from '../oracle/compare.js';
 import { arrayArb, makeView, sample, type ViewKind } from '../arbitraries/arrays.js';
 import { toPlain, type Plain } from '../reference/plain.js';
 import { refGet, refSet, type RefItem } from '../reference/indexing.js';
-
-/** A small deterministic PRNG (mulberry32) for the values inside generated index arrays. */
-function rng(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let x = t;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fingerprint, seededRandom } from '../helpers.js';
 
 type Kind = 'int' | 'slice' | 'newaxis' | 'array' | 'mask' | 'bool0';
 interface Spec {
@@ -154,7 +143,7 @@ function indexCaseArb(views: readonly ViewKind[]): fc.Arbitrary<IndexCase> {
       seed: fc.nat(),
     })
     .map(({ a, specs: drawn, ellipsis, split, fancy, seed }) => {
-      const rand = rng(seed);
+      const rand = seededRandom(seed);
       // keep most indices within the array's rank; one in ten may be too long (an error case)
       const specs = drawn.slice();
       if (seed % 10 !== 0) {
@@ -203,10 +192,6 @@ function describeCase(c: IndexCase): string {
   return `${c.a.dtype}${JSON.stringify(c.a.shape)}[${items.join(', ')}]`;
 }
 
-function snapshot(a: np.NDArray): string {
-  return JSON.stringify(toPlain(a), (_k, v) => (typeof v === 'bigint' ? `${v}n` : Number.isNaN(v) ? 'NaN' : Object.is(v, -0) ? '-0' : v));
-}
-
 /** NumPy's exception class for a numbat error. */
 function pyErrorType(e: Error): string {
   return e.name === 'DTypeError' ? 'TypeError' : e.name;
@@ -243,7 +228,7 @@ const getCases = sample(indexCaseArb(LAYOUTS), 1000, 7);
 describe.runIf(hasNumpy)('get against NumPy', () => {
   it('random arrays and index tuples: values, shape, dtype, view or copy, errors', async () => {
     const py = await oracle();
-    const inputs = (c: IndexCase): string => [c.a, ...c.items.flatMap((g) => (g.arg !== null ? [g.arg] : []))].map(snapshot).join('|') + JSON.stringify(c.items.map((g) => (Array.isArray(g.item) ? g.item : null)));
+    const inputs = (c: IndexCase): string => [c.a, ...c.items.flatMap((g) => (g.arg !== null ? [g.arg] : []))].map(fingerprint).join('|') + JSON.stringify(c.items.map((g) => (Array.isArray(g.item) ? g.item : null)));
     const results = getCases.map((c) => {
       const before = inputs(c);
       let r: np.NDArray | Error;
@@ -334,10 +319,10 @@ describe.runIf(hasNumpy)('set against NumPy', () => {
       } catch {
         sel = null;
       }
-      const value = valueFor(c.a, sel, r, rng(seed));
+      const value = valueFor(c.a, sel, r, seededRandom(seed));
       const { expr, args } = pyIndex(c.items);
       oc.push({ code: `a[${expr}] = v\nresult = a`, args: { a: toPlain(c.a), v: value as PyArg, ...args } });
-      const vBefore = value instanceof np.NDArray ? snapshot(value) : null;
+      const vBefore = value instanceof np.NDArray ? fingerprint(value) : null;
       let after: np.NDArray | Error;
       try {
         np.set(c.a, c.items.map((g) => g.item), value);
@@ -353,7 +338,7 @@ describe.runIf(hasNumpy)('set against NumPy', () => {
     let ok = 0;
     outcomes.forEach(({ desc, after, value, vBefore }, i) => {
       const ans = answers[i]!;
-      if (vBefore !== null && snapshot(value as np.NDArray) !== vBefore) failures.push(`${desc}: the value was modified`);
+      if (vBefore !== null && fingerprint(value as np.NDArray) !== vBefore) failures.push(`${desc}: the value was modified`);
       if (checkError(desc, after, ans, failures)) return;
       ok++;
       const m = mismatch(after, ans);
@@ -421,7 +406,7 @@ describe('get and set against the naive reference', () => {
       }
       if (c.items.some((g) => g.arg !== null)) return; // a 0-d integer array gives a copy
       const before = toPlain(c.a);
-      const rand = rng(n + 1);
+      const rand = seededRandom(n + 1);
       const values = before.values.slice(0, 0);
       for (let k = 0; k < r.size; k++) values.push(before.values.length > 0 ? before.values[Math.floor(rand() * before.values.length)]! : 0);
       const fresh = makeView(c.a.dtype, r.shape, values, 'contiguous');
@@ -447,7 +432,7 @@ describe('get and set against the naive reference', () => {
       } catch {
         return;
       }
-      const rand = rng(n);
+      const rand = seededRandom(n);
       const size = sel.reduce((x, y) => x * y, 1);
       const values = toPlain(c.a).values.slice(0, 0);
       const src = toPlain(c.a);

@@ -9,7 +9,7 @@
 import * as np from '@numbat/ndarray';
 import { oracle, type OracleCase, type PyArg, type PyValue } from '../oracle/numpy.js';
 import { mismatch, type Tolerance } from '../oracle/compare.js';
-import { toPlain } from '../reference/plain.js';
+import { fingerprint } from '../helpers.js';
 
 /** numbat error class -> the NumPy exception names it stands for. */
 const ERROR_NAMES: Record<string, string[]> = {
@@ -59,10 +59,6 @@ export interface LayoutCase {
   ignoreWriteable?: boolean;
 }
 
-function snapshot(a: np.NDArray): string {
-  return JSON.stringify(toPlain(a), (_k, v) => (typeof v === 'bigint' ? `${v}n` : Number.isNaN(v) ? 'NaN' : Object.is(v, -0) ? '-0' : v));
-}
-
 function sharesWith(r: np.NDArray, ins: readonly np.NDArray[]): boolean {
   return ins.some((i) => i.data.buffer === r.data.buffer && i.size > 0 && r.size > 0);
 }
@@ -89,14 +85,14 @@ export async function runLayoutCases(cases: readonly LayoutCase[]): Promise<stri
   const results: { value: unknown; error: Error | null }[] = [];
   const failures: string[] = [];
   for (const c of cases) {
-    const before = Object.values(c.inputs).map(snapshot);
+    const before = Object.values(c.inputs).map(fingerprint);
     try {
       results.push({ value: c.run(), error: null });
     } catch (e) {
       results.push({ value: undefined, error: e as Error });
     }
     Object.values(c.inputs).forEach((a, i) => {
-      if (snapshot(a) !== before[i]) failures.push(`${c.desc}: input ${Object.keys(c.inputs)[i]} was modified`);
+      if (fingerprint(a) !== before[i]) failures.push(`${c.desc}: input ${Object.keys(c.inputs)[i]} was modified`);
     });
   }
   const oc: OracleCase[] = cases.map((c) => {

@@ -14,15 +14,12 @@ import { hasNumpy, oracle, type OracleCase, type PyArg } from '../oracle/numpy.j
 import { arrayArb, makeView, sample, ALL_DTYPES, type ViewKind } from '../arbitraries/arrays.js';
 import { toPlain, type Plain } from '../reference/plain.js';
 import { refFloatPositional, refFloatScientific } from '../reference/print.js';
+import { fingerprint } from '../helpers.js';
 
 const views: ViewKind[] = ['contiguous', 'transposed', 'reversed', 'stepped', 'offset', 'broadcast', 'fortran'];
 
 const defaults = np.getPrintoptions();
 afterEach(() => np.setPrintoptions(defaults));
-
-function snapshot(a: np.NDArray): string {
-  return JSON.stringify(toPlain(a).values.map((v) => (typeof v === 'bigint' ? `${v}n` : Object.is(v, -0) ? '-0' : String(v))));
-}
 
 /** A float: mostly random magnitudes over the whole range, some specials and round values. */
 function floatArb(f32: boolean): fc.Arbitrary<number> {
@@ -79,7 +76,7 @@ interface Printed {
 }
 
 function print(a: np.NDArray): Printed {
-  const before = snapshot(a);
+  const before = fingerprint(a);
   let str: string | Error;
   let repr: string | Error;
   try {
@@ -92,7 +89,7 @@ function print(a: np.NDArray): Printed {
   } catch (e) {
     repr = e as Error;
   }
-  if (snapshot(a) !== before) throw new Error('printing modified its input');
+  if (fingerprint(a) !== before) throw new Error('printing modified its input');
   return { a, str, repr };
 }
 

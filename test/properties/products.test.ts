@@ -17,6 +17,7 @@ import { toPlain, type Plain } from '../reference/plain.js';
 import {
   refDot, refInner, refKron, refMatmul, refMismatch, refOuter, refTensordot, refTrace, refVdot, type RefResult,
 } from '../reference/products.js';
+import { fingerprint, seededRandom } from '../helpers.js';
 
 const VIEWS: ViewKind[] = ['contiguous', 'transposed', 'reversed', 'stepped', 'offset', 'broadcast', 'fortran'];
 
@@ -24,23 +25,12 @@ const VIEWS: ViewKind[] = ['contiguous', 'transposed', 'reversed', 'stepped', 'o
 // Values: a seeded generator (fast-check draws shapes, dtypes, layouts and the seed; the
 // values of large operands come from here so a 70×20 operand costs nothing to draw).
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `n` values of `dtype`. `exact` keeps floats to quarters in [-10, 10] (sums are then exact
  * in any order); otherwise floats also range over (-1000, 1000). `specials` adds NaN, ±Inf.
  */
 function values(dtype: np.DType, n: number, seed: number, exact: boolean, specials: boolean): (number | bigint)[] {
-  const r = mulberry32(seed);
+  const r = seededRandom(seed);
   const info = np.DTYPES[dtype];
   const out: (number | bigint)[] = [];
   for (let i = 0; i < n; i++) {
@@ -245,7 +235,7 @@ const tensordotCases = fc
     fc.nat(1000),
   )
   .chain(([fa, fb, summed, asInt, seed]) => {
-    const r = mulberry32(seed);
+    const r = seededRandom(seed);
     const pos = (free: number[], n: number): number[] => {
       // positions of the summed axes among free.length + n axes
       const all = Array.from({ length: free.length + n }, (_, i) => i);
@@ -328,10 +318,6 @@ const traceCases = fc
 
 // ---------------------------------------------------------------------------------------
 
-function snapshot(a: np.NDArray): string {
-  return JSON.stringify(toPlain(a).values, (_k, v) => (typeof v === 'bigint' ? `${v}n` : Object.is(v, -0) ? '-0' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
-}
-
 /** A JS scalar result as a plain 0-d array of the dtype NumPy reports (checking its JS type). */
 function plainOf(result: np.NDArray | np.Scalar, dtype: string): Plain | string {
   if (result instanceof np.NDArray) return toPlain(result);
@@ -350,7 +336,7 @@ interface Ran {
 function runAll(cases: Case[], exact: boolean): Ran[] {
   return cases.map((c) => {
     const arrays = c.ops.map((s) => build(s, exact));
-    const before = arrays.map(snapshot);
+    const before = arrays.map(fingerprint);
     let result: np.NDArray | np.Scalar | Error;
     try {
       result = c.run(arrays);
@@ -395,7 +381,7 @@ describe.runIf(hasNumpy)('products against NumPy', () => {
         const ans = answers[i]!;
         const desc = describeRan(r);
         r.arrays.forEach((a, j) => {
-          if (snapshot(a) !== r.before[j]) failures.push(`${desc}: input ${j} was modified`);
+          if (fingerprint(a) !== r.before[j]) failures.push(`${desc}: input ${j} was modified`);
         });
         if (r.result instanceof Error) {
           errors++;
@@ -460,7 +446,7 @@ describe('products against the naive reference', () => {
       for (const r of ran) {
         const desc = describeRan(r);
         r.arrays.forEach((a, j) => {
-          if (snapshot(a) !== r.before[j]) failures.push(`${desc}: input ${j} was modified`);
+          if (fingerprint(a) !== r.before[j]) failures.push(`${desc}: input ${j} was modified`);
         });
         if (r.result instanceof Error) continue; // shape errors are checked against NumPy
         const ref = r.c.ref(r.arrays);

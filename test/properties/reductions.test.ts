@@ -17,6 +17,7 @@ import { mismatch, type Tolerance } from '../oracle/compare.js';
 import { ALL_DTYPES, FLOAT_DTYPES, makeView, nonEmptyShapeArb, sample, shapeArb, valueArb, type ViewKind } from '../arbitraries/arrays.js';
 import { toPlain } from '../reference/plain.js';
 import { refArgmax, refCumsum, refMax, refMean, refMedian, refReduce, refScan, refSum, refVar } from '../reference/reductions.js';
+import { fingerprint } from '../helpers.js';
 
 type DType = np.DType;
 type Axis = number | number[] | null | undefined;
@@ -62,10 +63,6 @@ function axisFrom(nd: number, mode: number, r: readonly number[], multi: boolean
 const pyAxis = (axis: Axis): string[] => (axis === undefined ? [] : [`axis=${axis === null ? 'None' : Array.isArray(axis) ? `(${axis.map((x) => `${x},`).join('')})` : axis}`]);
 const pyBool = (b: boolean): string => (b ? 'True' : 'False');
 
-function snapshot(a: np.NDArray): string {
-  return JSON.stringify(toPlain(a), (_k, v) => (typeof v === 'bigint' ? `${v}n` : Number.isNaN(v) ? 'NaN' : Object.is(v, -0) ? '-0' : v === Infinity ? 'Inf' : v === -Infinity ? '-Inf' : v));
-}
-
 /** Per-case float tolerance: reordered sums may differ by about n ulps of the sum of |x|^power. */
 function sumTol(a: np.NDArray, power: number, f32: boolean): Tolerance {
   const p = toPlain(a);
@@ -93,7 +90,7 @@ interface Call {
 }
 
 function call(desc: string, f: () => unknown, code: string, args: Record<string, PyArg>, inputs: np.NDArray[], scalar: boolean, tol: Call['tol'] = () => ({})): Call {
-  const before = inputs.map(snapshot);
+  const before = inputs.map(fingerprint);
   let result: unknown;
   try {
     result = f();
@@ -114,7 +111,7 @@ async function check(calls: Call[], dtypeMap: Record<string, string> = {}): Prom
     const ans = answers[i]!;
     const where = `${c.desc} [${c.code}]`;
     c.inputs.forEach((a, k) => {
-      if (snapshot(a) !== c.before[k]) failures.push(`${where}: input ${k} was modified`);
+      if (fingerprint(a) !== c.before[k]) failures.push(`${where}: input ${k} was modified`);
     });
     if (c.result instanceof Error) {
       if (ans.ok) failures.push(`${where}: threw ${c.result.message}, NumPy gave a result`);

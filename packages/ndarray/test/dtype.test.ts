@@ -7,22 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import * as np from '@numbat/ndarray';
 import { toPlain } from '../../../test/reference/plain.js';
+import { expectThrows } from '../../../test/helpers.js';
 
 const f64 = (x: number[]): np.NDArray => np.array(new Float64Array(x));
 
 function values(a: np.NDArray): (number | bigint)[] {
   return toPlain(a).values;
-}
-
-function throws(f: () => unknown, cls: new (...args: never[]) => Error, message: string): void {
-  let err: unknown;
-  try {
-    f();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as Error).message).toBe(message);
 }
 
 describe('resultType', () => {
@@ -57,8 +47,8 @@ describe('resultType', () => {
   });
 
   it('errors', () => {
-    throws(() => np.resultType(), np.ValueError, 'at least one array or dtype is required');
-    throws(() => np.resultType('foo'), np.DTypeError, "data type 'foo' not understood");
+    expectThrows(() => np.resultType(), np.ValueError, 'at least one array or dtype is required');
+    expectThrows(() => np.resultType('foo'), np.DTypeError, "data type 'foo' not understood");
   });
 });
 
@@ -70,8 +60,8 @@ describe('promoteTypes', () => {
   });
 
   it('rejects arrays and unknown names', () => {
-    throws(() => np.promoteTypes(np.array([1]) as unknown as np.DType, 'f4'), np.DTypeError, 'Cannot construct a dtype from an array');
-    throws(() => np.promoteTypes('int8', 'foo'), np.DTypeError, "data type 'foo' not understood");
+    expectThrows(() => np.promoteTypes(np.array([1]) as unknown as np.DType, 'f4'), np.DTypeError, 'Cannot construct a dtype from an array');
+    expectThrows(() => np.promoteTypes('int8', 'foo'), np.DTypeError, "data type 'foo' not understood");
   });
 });
 
@@ -95,13 +85,13 @@ describe('canCast', () => {
   });
 
   it('errors: JS scalars (NEP 50), bad casting rule, array as target', () => {
-    throws(
+    expectThrows(
       () => np.canCast(3 as unknown as np.DType, 'int8'),
       np.DTypeError,
       'can_cast() does not support Python ints, floats, and complex because the result used to depend on the value.\nThis change was part of adopting NEP 50, we may explicitly allow them again in the future.',
     );
-    throws(() => np.canCast('int8', 'int16', 'foo' as np.Casting), np.ValueError, "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got 'foo')");
-    throws(() => np.canCast('int8', np.array([1.5]) as unknown as np.DType), np.DTypeError, 'Cannot construct a dtype from an array');
+    expectThrows(() => np.canCast('int8', 'int16', 'foo' as np.Casting), np.ValueError, "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got 'foo')");
+    expectThrows(() => np.canCast('int8', np.array([1.5]) as unknown as np.DType), np.DTypeError, 'Cannot construct a dtype from an array');
   });
 });
 
@@ -165,15 +155,15 @@ describe('astype', () => {
   });
 
   it('casting option: refuses what canCast refuses, with NumPy message', () => {
-    throws(() => np.astype(f64([1.5]), 'int32', { casting: 'safe' }), np.DTypeError, "Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'safe'");
-    throws(() => np.astype(np.array([1]), 'int64', { casting: 'no' }), np.DTypeError, "Cannot cast array data from dtype('int32') to dtype('int64') according to the rule 'no'");
+    expectThrows(() => np.astype(f64([1.5]), 'int32', { casting: 'safe' }), np.DTypeError, "Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'safe'");
+    expectThrows(() => np.astype(np.array([1]), 'int64', { casting: 'no' }), np.DTypeError, "Cannot cast array data from dtype('int32') to dtype('int64') according to the rule 'no'");
     expect(np.astype(np.array([1]), 'int8', { casting: 'same_kind' }).dtype).toBe('int8');
     expect(np.astype(np.array([1]), 'float32', { casting: 'same_kind' }).dtype).toBe('float32');
   });
 
   it('errors on unknown dtypes and leaves the input unchanged', () => {
     const a = f64([1.5]);
-    throws(() => np.astype(a, 'foo'), np.DTypeError, "data type 'foo' not understood");
+    expectThrows(() => np.astype(a, 'foo'), np.DTypeError, "data type 'foo' not understood");
     np.astype(a, 'int8');
     expect(values(a)).toEqual([1.5]);
   });
@@ -192,6 +182,6 @@ describe('isdtype', () => {
   });
 
   it('unknown kind names throw as NumPy', () => {
-    throws(() => np.isdtype('int8', 'foo'), np.ValueError, "kind argument is a string, but 'foo' is not a known kind name.");
+    expectThrows(() => np.isdtype('int8', 'foo'), np.ValueError, "kind argument is a string, but 'foo' is not a known kind name.");
   });
 });

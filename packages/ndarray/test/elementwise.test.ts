@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as np from '@numbat/ndarray';
 import { toPlain } from '../../../test/reference/plain.js';
+import { expectThrows, expectValues } from '../../../test/helpers.js';
 
 const f64 = (x: number[]): np.NDArray => np.array(new Float64Array(x));
 const f32 = (x: number[]): np.NDArray => np.array(new Float32Array(x));
@@ -25,208 +26,189 @@ function scalar(v: number, dtype: np.DType): np.NDArray {
   return a;
 }
 
-/** dtype, shape and C-order values (numbers; -0 kept, NaN as NaN). */
-function check(a: np.NDArray, dtype: string, values: number[], shape?: number[]): void {
-  const p = toPlain(a);
-  expect(p.dtype).toBe(dtype);
-  if (shape !== undefined) expect(p.shape).toEqual(shape);
-  expect(p.values.map(Number)).toEqual(values);
-}
-
-function throws(f: () => unknown, cls: new (...args: never[]) => Error, message: string): void {
-  let err: unknown;
-  try {
-    f();
-  } catch (e) {
-    err = e;
-  }
-  expect(err).toBeInstanceOf(cls);
-  expect((err as Error).message).toBe(message);
-}
-
 describe('round', () => {
   it('rounds halves to even, keeps the sign of zero', () => {
-    check(np.round(f64([0.5, 1.5, 2.5, -0.5, -1.5, 0.125, 0.375]), 0), 'float64', [0, 2, 2, -0, -2, 0, 0]);
-    check(np.round(f64([-0.4, 0.4])), 'float64', [-0, 0]);
+    expectValues(np.round(f64([0.5, 1.5, 2.5, -0.5, -1.5, 0.125, 0.375]), 0), 'float64', [0, 2, 2, -0, -2, 0, 0]);
+    expectValues(np.round(f64([-0.4, 0.4])), 'float64', [-0, 0]);
   });
 
   it('scales by 10**decimals with binary-float results as NumPy', () => {
-    check(np.round(f64([0.125, 0.375, 1.005, 2.675]), 2), 'float64', [0.12, 0.38, 1, 2.68]);
-    check(np.round(f64([1234.5678]), -2), 'float64', [1200]);
+    expectValues(np.round(f64([0.125, 0.375, 1.005, 2.675]), 2), 'float64', [0.12, 0.38, 1, 2.68]);
+    expectValues(np.round(f64([1234.5678]), -2), 'float64', [1200]);
     // float32 stays float32 (1.2 is the float32 nearest 1.2)
-    check(np.round(f32([1.25, 2.5]), 1), 'float32', [Math.fround(1.2), 2.5]);
+    expectValues(np.round(f32([1.25, 2.5]), 1), 'float32', [Math.fround(1.2), 2.5]);
   });
 
   it('integers: unchanged (a copy) for decimals >= 0, rounded half-even for negative decimals', () => {
     const u = arr([3, 7], 'uint8');
     const r = np.round(u, 2);
-    check(r, 'uint8', [3, 7]);
+    expectValues(r, 'uint8', [3, 7]);
     expect(r === u).toBe(false); // not toBe: vitest would deep-compare NDArrays by iterating them
-    check(np.round(arr([15, 25, 35, -15, -25], 'int32'), -1), 'int32', [20, 20, 40, -20, -20]);
-    check(np.round(arr([125, -125], 'int8'), -1), 'int8', [120, -120]);
+    expectValues(np.round(arr([15, 25, 35, -15, -25], 'int32'), -1), 'int32', [20, 20, 40, -20, -20]);
+    expectValues(np.round(arr([125, -125], 'int8'), -1), 'int8', [120, -120]);
     const big = np.round(np.array(new BigInt64Array([123456789n])), -3);
     expect(big.dtype).toBe('int64');
     expect(toPlain(big).values).toEqual([123457000n]);
   });
 
   it('huge decimals overflow the scale: inf * x / inf is NaN, as NumPy', () => {
-    check(np.round(f64([5.5]), 400), 'float64', [NaN]);
-    check(np.round(f64([5.5]), -400), 'float64', [NaN]);
-    check(np.round(f64([1e300]), 10), 'float64', [Infinity]);
+    expectValues(np.round(f64([5.5]), 400), 'float64', [NaN]);
+    expectValues(np.round(f64([5.5]), -400), 'float64', [NaN]);
+    expectValues(np.round(f64([1e300]), 10), 'float64', [Infinity]);
   });
 
   it('bool: decimals 0 is rint (float32 here, float16 in NumPy); other decimals need a float out', () => {
-    check(np.round(np.array([true, false])), 'float32', [1, 0]);
-    throws(() => np.round(np.array([true]), 1), np.DTypeError, "Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'");
-    throws(() => np.round(np.array([true]), -1), np.DTypeError, "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'");
+    expectValues(np.round(np.array([true, false])), 'float32', [1, 0]);
+    expectThrows(() => np.round(np.array([true]), 1), np.DTypeError, "Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'");
+    expectThrows(() => np.round(np.array([true]), -1), np.DTypeError, "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'");
     const out = f32([0]);
     expect(np.round(np.array([true]), 1, { out })).toBe(out);
-    check(out, 'float32', [1]);
+    expectValues(out, 'float32', [1]);
   });
 
   it('out: same shape required, same_kind casting, integer results written through', () => {
-    throws(() => np.round(f64([1.5, 2]), 1, { out: zeros([2, 2]) }), np.ValueError, 'invalid output shape');
-    throws(() => np.round(arr([1, 2], 'int32'), 0, { out: zeros([3]) }), np.ValueError, 'invalid output shape');
-    throws(() => np.round(f64([1.5, 2]), 1, { out: arr([0, 0], 'int32') }), np.DTypeError, "Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'");
-    throws(() => np.round(arr([15, 25], 'int32'), -1, { out: arr([0, 0], 'int32') }), np.DTypeError, "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'");
-    throws(() => np.round(arr([1, 2], 'int32'), 0, { out: np.array([false, false]) }), np.DTypeError, "Cannot cast array data from dtype('int32') to dtype('bool') according to the rule 'same_kind'");
+    expectThrows(() => np.round(f64([1.5, 2]), 1, { out: zeros([2, 2]) }), np.ValueError, 'invalid output shape');
+    expectThrows(() => np.round(arr([1, 2], 'int32'), 0, { out: zeros([3]) }), np.ValueError, 'invalid output shape');
+    expectThrows(() => np.round(f64([1.5, 2]), 1, { out: arr([0, 0], 'int32') }), np.DTypeError, "Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'");
+    expectThrows(() => np.round(arr([15, 25], 'int32'), -1, { out: arr([0, 0], 'int32') }), np.DTypeError, "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'");
+    expectThrows(() => np.round(arr([1, 2], 'int32'), 0, { out: np.array([false, false]) }), np.DTypeError, "Cannot cast array data from dtype('int32') to dtype('bool') according to the rule 'same_kind'");
     const o32 = f32([0, 0]);
     np.round(arr([15, 25], 'int32'), -1, { out: o32 });
-    check(o32, 'float32', [20, 20]);
+    expectValues(o32, 'float32', [20, 20]);
     const o = f32([0, 0]);
     np.round(arr([15, 25], 'int32'), 0, { out: o });
-    check(o, 'float32', [15, 25]);
+    expectValues(o, 'float32', [15, 25]);
   });
 
   it('rejects non-integer decimals', () => {
-    throws(() => np.round(f64([1.5]), 1.5), np.DTypeError, "'float' object cannot be interpreted as an integer");
+    expectThrows(() => np.round(f64([1.5]), 1.5), np.DTypeError, "'float' object cannot be interpreted as an integer");
   });
 
   it('a JS scalar gives a 0-d array', () => {
-    check(np.round(2.5), 'float64', [2], []);
+    expectValues(np.round(2.5), 'float64', [2], []);
   });
 });
 
 describe('clip', () => {
   it('limits to [aMin, aMax]; either bound may be null', () => {
-    check(np.clip(np.array([1, 5, 9]), 2, 6), 'int32', [2, 5, 6]);
-    check(np.clip(f64([1.5, NaN, -3]), 0, null), 'float64', [1.5, NaN, 0]);
-    check(np.clip(f64([1.5, NaN, -3]), null, 1), 'float64', [1, NaN, -3]);
+    expectValues(np.clip(np.array([1, 5, 9]), 2, 6), 'int32', [2, 5, 6]);
+    expectValues(np.clip(f64([1.5, NaN, -3]), 0, null), 'float64', [1.5, NaN, 0]);
+    expectValues(np.clip(f64([1.5, NaN, -3]), null, 1), 'float64', [1, NaN, -3]);
   });
 
   it('dtype is the n-ary result type with weak scalars', () => {
-    check(np.clip(arr([1, 2, 3], 'int8'), 1.5, 2), 'float64', [1.5, 2, 2]);
-    check(np.clip(arr([1, 2, 3], 'int8'), arr([0, 2, 4], 'uint8'), 3), 'int16', [1, 2, 3]);
+    expectValues(np.clip(arr([1, 2, 3], 'int8'), 1.5, 2), 'float64', [1.5, 2, 2]);
+    expectValues(np.clip(arr([1, 2, 3], 'int8'), arr([0, 2, 4], 'uint8'), 3), 'int16', [1, 2, 3]);
     // int8, uint16, float32: float32 for the three at once (pairwise it would be float64)
-    check(np.clip(arr([1, 2, 3], 'int8'), arr([0, 2, 4], 'uint16'), scalar(3, 'float32')), 'float32', [1, 2, 3]);
-    check(np.clip(np.array([true, false]), false, true), 'bool', [1, 0]);
-    check(np.clip(np.array([true, false]), 0, 1), 'int32', [1, 0]);
+    expectValues(np.clip(arr([1, 2, 3], 'int8'), arr([0, 2, 4], 'uint16'), scalar(3, 'float32')), 'float32', [1, 2, 3]);
+    expectValues(np.clip(np.array([true, false]), false, true), 'bool', [1, 0]);
+    expectValues(np.clip(np.array([true, false]), 0, 1), 'int32', [1, 0]);
   });
 
   it('NaN bounds give NaN; aMin > aMax gives aMax', () => {
-    check(np.clip(f32([1, 2, 3]), 0, NaN), 'float32', [NaN, NaN, NaN]);
-    check(np.clip(np.array([1, 2, 3]), 3, 1), 'int32', [1, 1, 1]);
+    expectValues(np.clip(f32([1, 2, 3]), 0, NaN), 'float32', [NaN, NaN, NaN]);
+    expectValues(np.clip(np.array([1, 2, 3]), 3, 1), 'int32', [1, 1, 1]);
   });
 
   it('broadcasts all three operands', () => {
-    check(np.clip(np.array([[1, 2, 3]]), np.array([[0], [2]]), np.array([1, 2, 3])), 'int32', [1, 2, 3, 1, 2, 3], [2, 3]);
-    throws(() => np.clip(zeros([3]), zeros([2]), 2), np.ValueError, 'operands could not be broadcast together with shapes (3,) (2,) ()');
+    expectValues(np.clip(np.array([[1, 2, 3]]), np.array([[0], [2]]), np.array([1, 2, 3])), 'int32', [1, 2, 3, 1, 2, 3], [2, 3]);
+    expectThrows(() => np.clip(zeros([3]), zeros([2]), 2), np.ValueError, 'operands could not be broadcast together with shapes (3,) (2,) ()');
   });
 
   it('integer bounds beyond the dtype: dropped on their own side, OverflowError on the other', () => {
     const u = arr([1, 200], 'uint8');
-    check(np.clip(u, 0, 300), 'uint8', [1, 200]);
-    check(np.clip(u, -5, 100), 'uint8', [1, 100]);
-    throws(() => np.clip(u, 300, null), np.OverflowError, 'Python integer 300 out of bounds for uint8');
-    throws(() => np.clip(u, 5, -1), np.OverflowError, 'Python integer -1 out of bounds for uint8');
-    check(np.clip(u, null, null), 'uint8', [1, 200]);
+    expectValues(np.clip(u, 0, 300), 'uint8', [1, 200]);
+    expectValues(np.clip(u, -5, 100), 'uint8', [1, 100]);
+    expectThrows(() => np.clip(u, 300, null), np.OverflowError, 'Python integer 300 out of bounds for uint8');
+    expectThrows(() => np.clip(u, 5, -1), np.OverflowError, 'Python integer -1 out of bounds for uint8');
+    expectValues(np.clip(u, null, null), 'uint8', [1, 200]);
   });
 
   it('no bounds on bool is np.positive, which has no bool loop', () => {
-    throws(() => np.clip(np.array([true]), null, null), np.DTypeError, "ufunc 'positive' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None");
+    expectThrows(() => np.clip(np.array([true]), null, null), np.DTypeError, "ufunc 'positive' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None");
   });
 
   it('out: written and returned, same_kind checked with the ufunc name, shapes checked', () => {
     const out = zeros([3]);
     expect(np.clip(arr([0, 1, 2], 'int8'), 1, 2, { out })).toBe(out);
-    check(out, 'float64', [1, 1, 2]);
+    expectValues(out, 'float64', [1, 1, 2]);
     const big = zeros([2, 3]);
     np.clip(f64([0, 1, 2]), 1, 1, { out: big });
-    check(big, 'float64', [1, 1, 1, 1, 1, 1]);
-    throws(() => np.clip(f64([0, 1, 2]), 1, 2, { out: arr([0, 0, 0], 'int32') }), np.DTypeError, "Cannot cast ufunc 'clip' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'");
-    throws(() => np.clip(zeros([2, 3]), 1, 2, { out: zeros([3]) }), np.ValueError, "non-broadcastable output operand with shape (3,) doesn't match the broadcast shape (2,3)");
-    throws(() => np.clip(zeros([3]), 1, 2, { out: zeros([2]) }), np.ValueError, 'operands could not be broadcast together with shapes (3,) () () (2,)');
+    expectValues(big, 'float64', [1, 1, 1, 1, 1, 1]);
+    expectThrows(() => np.clip(f64([0, 1, 2]), 1, 2, { out: arr([0, 0, 0], 'int32') }), np.DTypeError, "Cannot cast ufunc 'clip' output from dtype('float64') to dtype('int32') with casting rule 'same_kind'");
+    expectThrows(() => np.clip(zeros([2, 3]), 1, 2, { out: zeros([3]) }), np.ValueError, "non-broadcastable output operand with shape (3,) doesn't match the broadcast shape (2,3)");
+    expectThrows(() => np.clip(zeros([3]), 1, 2, { out: zeros([2]) }), np.ValueError, 'operands could not be broadcast together with shapes (3,) () () (2,)');
     const ro = zeros([3]);
     ro.flags.writeable = false;
-    throws(() => np.clip(zeros([3]), 0, 1, { out: ro }), np.ValueError, 'output array is read-only');
+    expectThrows(() => np.clip(zeros([3]), 0, 1, { out: ro }), np.ValueError, 'output array is read-only');
   });
 
   it('does not modify its input', () => {
     const a = f64([5, -5]);
     np.clip(a, 0, 1);
-    check(a, 'float64', [5, -5]);
+    expectValues(a, 'float64', [5, -5]);
   });
 });
 
 describe('where', () => {
   it('chooses from x and y with broadcasting and promotion', () => {
-    check(np.where(np.array([true, false, true]), 1, np.array([7, 8, 9])), 'int32', [1, 8, 1]);
-    check(np.where(np.array([[true], [false]]), np.array([1, 2, 3]), np.array([10, 20, 30])), 'int32', [1, 2, 3, 10, 20, 30], [2, 3]);
-    check(np.where(np.array([true, false]), arr([1, 2], 'int8'), arr([1, 2], 'uint8')), 'int16', [1, 2]);
-    check(np.where(np.array([true, false]), arr([1, 2], 'int8'), 2.5), 'float64', [1, 2.5]);
-    check(np.where(np.array([true, false]), scalar(1.5, 'float32'), 2), 'float32', [1.5, 2]);
-    check(np.where(true, 1, 2), 'int32', [1], []);
+    expectValues(np.where(np.array([true, false, true]), 1, np.array([7, 8, 9])), 'int32', [1, 8, 1]);
+    expectValues(np.where(np.array([[true], [false]]), np.array([1, 2, 3]), np.array([10, 20, 30])), 'int32', [1, 2, 3, 10, 20, 30], [2, 3]);
+    expectValues(np.where(np.array([true, false]), arr([1, 2], 'int8'), arr([1, 2], 'uint8')), 'int16', [1, 2]);
+    expectValues(np.where(np.array([true, false]), arr([1, 2], 'int8'), 2.5), 'float64', [1, 2.5]);
+    expectValues(np.where(np.array([true, false]), scalar(1.5, 'float32'), 2), 'float32', [1.5, 2]);
+    expectValues(np.where(true, 1, 2), 'int32', [1], []);
   });
 
   it('reads the condition as bool: NaN is true, -0 false', () => {
-    check(np.where(f64([0, NaN, -0, 2]), 1, 0), 'int32', [0, 1, 0, 1]);
+    expectValues(np.where(f64([0, NaN, -0, 2]), 1, 0), 'int32', [0, 1, 0, 1]);
   });
 
   it('a weak int that does not fit throws (NumPy >= 2.5; 2.4 wrapped it to 44)', () => {
-    throws(() => np.where(np.array([true, false]), arr([1, 2], 'uint8'), 300), np.OverflowError, 'Python integer 300 out of bounds for uint8');
-    check(np.where(np.array([true, false]), arr([1, 2], 'uint8'), 3), 'uint8', [1, 3]);
+    expectThrows(() => np.where(np.array([true, false]), arr([1, 2], 'uint8'), 300), np.OverflowError, 'Python integer 300 out of bounds for uint8');
+    expectValues(np.where(np.array([true, false]), arr([1, 2], 'uint8'), 3), 'uint8', [1, 3]);
   });
 
   it('errors: broadcasting, and x without y', () => {
-    throws(() => np.where(np.array([[1], [0]]), np.array([1, 2, 3]), np.array([4, 5])), np.ValueError, 'operands could not be broadcast together with shapes (2,1) (3,) (2,)');
-    throws(() => (np.where as (c: np.ArrayLike, x?: np.ArrayLike) => unknown)(np.array([1]), 1), np.ValueError, 'either both or neither of x and y should be given');
+    expectThrows(() => np.where(np.array([[1], [0]]), np.array([1, 2, 3]), np.array([4, 5])), np.ValueError, 'operands could not be broadcast together with shapes (2,1) (3,) (2,)');
+    expectThrows(() => (np.where as (c: np.ArrayLike, x?: np.ArrayLike) => unknown)(np.array([1]), 1), np.ValueError, 'either both or neither of x and y should be given');
   });
 
   it('with the condition alone: nonzero indices, int32, one array per axis', () => {
     const [r, c] = np.where(np.array([[0, 1], [1, 0]]));
-    check(r!, 'int32', [0, 1]);
-    check(c!, 'int32', [1, 0]);
+    expectValues(r!, 'int32', [0, 1]);
+    expectValues(c!, 'int32', [1, 0]);
     const empty = np.where(zeros([2, 0]));
     expect(empty.length).toBe(2);
-    check(empty[0]!, 'int32', [], [0]);
-    throws(() => np.where(np.array(1)), np.ValueError, 'Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
+    expectValues(empty[0]!, 'int32', [], [0]);
+    expectThrows(() => np.where(np.array(1)), np.ValueError, 'Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
   });
 });
 
 describe('isclose, allclose', () => {
   it('|a - b| <= atol + rtol * |b|', () => {
-    check(np.isclose(f64([1e10, 1e-7]), f64([1.00001e10, 1e-8])), 'bool', [1, 0]);
-    check(np.isclose(f64([1e10, 1e-8]), f64([1.00001e10, 1e-9])), 'bool', [1, 1]);
-    check(np.isclose(arr([1, 2, 3], 'int8'), arr([1, 2, 4], 'int8'), { atol: 1 }), 'bool', [1, 1, 1]);
+    expectValues(np.isclose(f64([1e10, 1e-7]), f64([1.00001e10, 1e-8])), 'bool', [1, 0]);
+    expectValues(np.isclose(f64([1e10, 1e-8]), f64([1.00001e10, 1e-9])), 'bool', [1, 1]);
+    expectValues(np.isclose(arr([1, 2, 3], 'int8'), arr([1, 2, 4], 'int8'), { atol: 1 }), 'bool', [1, 1, 1]);
   });
 
   it('infinities equal only with the same sign; NaN only with equalNan', () => {
-    check(np.isclose(f64([Infinity, -Infinity, Infinity]), f64([Infinity, Infinity, 1e308])), 'bool', [1, 0, 0]);
-    check(np.isclose(f64([1, NaN]), f64([1, NaN]), { equalNan: true }), 'bool', [1, 1]);
-    check(np.isclose(f64([1, NaN]), f64([1, NaN])), 'bool', [1, 0]);
+    expectValues(np.isclose(f64([Infinity, -Infinity, Infinity]), f64([Infinity, Infinity, 1e308])), 'bool', [1, 0, 0]);
+    expectValues(np.isclose(f64([1, NaN]), f64([1, NaN]), { equalNan: true }), 'bool', [1, 1]);
+    expectValues(np.isclose(f64([1, NaN]), f64([1, NaN])), 'bool', [1, 0]);
   });
 
   it('computes in the float dtype of b: float32 pairs in float32, integers in float64 (no wrap)', () => {
-    check(np.isclose(f32([1]), f32([1.0000001]), { rtol: 0, atol: 0 }), 'bool', [0]);
-    check(np.isclose(arr([100, 101], 'int8'), -100), 'bool', [0, 0]);
-    check(np.isclose(arr([-128], 'int8'), arr([127], 'int8'), { atol: 300 }), 'bool', [1]);
-    check(np.isclose(f32([0]), 1e-9, { rtol: 0 }), 'bool', [1]);
-    check(np.isclose(1, 1), 'bool', [1], []);
+    expectValues(np.isclose(f32([1]), f32([1.0000001]), { rtol: 0, atol: 0 }), 'bool', [0]);
+    expectValues(np.isclose(arr([100, 101], 'int8'), -100), 'bool', [0, 0]);
+    expectValues(np.isclose(arr([-128], 'int8'), arr([127], 'int8'), { atol: 300 }), 'bool', [1]);
+    expectValues(np.isclose(f32([0]), 1e-9, { rtol: 0 }), 'bool', [1]);
+    expectValues(np.isclose(1, 1), 'bool', [1], []);
   });
 
   it('shapes must broadcast', () => {
-    throws(() => np.isclose(f64([1, 2]), f64([1, 2, 3])), np.ValueError, 'operands could not be broadcast together with shapes (2,) (3,)');
-    throws(() => np.allclose(f64([1, 2]), f64([1, 2, 3])), np.ValueError, 'operands could not be broadcast together with shapes (2,) (3,)');
+    expectThrows(() => np.isclose(f64([1, 2]), f64([1, 2, 3])), np.ValueError, 'operands could not be broadcast together with shapes (2,) (3,)');
+    expectThrows(() => np.allclose(f64([1, 2]), f64([1, 2, 3])), np.ValueError, 'operands could not be broadcast together with shapes (2,) (3,)');
   });
 
   it('allclose is a boolean: every element close, true for empty input', () => {

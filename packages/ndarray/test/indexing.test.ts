@@ -5,27 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as np from '@numbat/ndarray';
+import { expectThrows } from '../../../test/helpers.js';
 
 /** 0, 1, ..., n-1 as int32, reshaped: a stand-in for `np.arange(n).reshape(shape)`. */
 function range(n: number, ...shape: number[]): np.NDArray {
   const a = np.array(Array.from({ length: n }, (_, i) => i));
   return shape.length === 0 ? a : np.reshape(a, shape);
-}
-
-function err(f: () => unknown): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
-}
-
-/** Checks the class and NumPy's message. */
-function expectError(f: () => unknown, cls: new (...args: never[]) => Error, message: string): void {
-  const e = err(f);
-  expect(e).toBeInstanceOf(cls);
-  expect(e.message).toBe(message);
 }
 
 const INVALID =
@@ -47,9 +32,9 @@ describe('Slice and np.s', () => {
   });
 
   it('rejects non-integer bounds (TypeError) and a zero step when used (ValueError)', () => {
-    expectError(() => np.s(1.5), TypeError, 'slice indices must be integers or None or have an __index__ method');
-    expectError(() => np.get(range(3), np.s(0, 1, 0)), np.ValueError, 'slice step cannot be zero');
-    expectError(() => np.get(range(3), '::0'), np.ValueError, 'slice step cannot be zero');
+    expectThrows(() => np.s(1.5), TypeError, 'slice indices must be integers or None or have an __index__ method');
+    expectThrows(() => np.get(range(3), np.s(0, 1, 0)), np.ValueError, 'slice step cannot be zero');
+    expectThrows(() => np.get(range(3), '::0'), np.ValueError, 'slice step cannot be zero');
   });
 });
 
@@ -117,7 +102,7 @@ describe('get: basic indexing is a view', () => {
     const ro = np.broadcastTo(range(3), [2, 3]);
     const v = np.get(ro, 0);
     expect(v.flags.writeable).toBe(false);
-    expectError(() => np.set(v, 0, 1), np.ValueError, 'assignment destination is read-only');
+    expectThrows(() => np.set(v, 0, 1), np.ValueError, 'assignment destination is read-only');
   });
 
   it('empty slices point at the start with step 1, as NumPy', () => {
@@ -236,33 +221,33 @@ describe('get: errors (NumPy messages)', () => {
   const a = range(24, 2, 3, 4);
 
   it('out of bounds integers and arrays', () => {
-    expectError(() => np.get(a, 5), np.IndexError, 'index 5 is out of bounds for axis 0 with size 2');
-    expectError(() => np.get(a, ':', -4), np.IndexError, 'index -4 is out of bounds for axis 1 with size 3');
-    expectError(() => np.get(a, ':', [5]), np.IndexError, 'index 5 is out of bounds for axis 1 with size 3');
-    expectError(() => np.get(a, null, ':', [5]), np.IndexError, 'index 5 is out of bounds for axis 1 with size 3');
-    expectError(() => np.get(a, [7], 5), np.IndexError, 'index 5 is out of bounds for axis 1 with size 3');
-    expectError(() => np.get(np.reshape(np.array([]), [3, 0]), [5]), np.IndexError, 'index 5 is out of bounds for axis 0 with size 3');
-    expectError(() => np.get(np.reshape(np.array([]), [2, 0]), ':', 0), np.IndexError, 'index 0 is out of bounds for axis 1 with size 0');
+    expectThrows(() => np.get(a, 5), np.IndexError, 'index 5 is out of bounds for axis 0 with size 2');
+    expectThrows(() => np.get(a, ':', -4), np.IndexError, 'index -4 is out of bounds for axis 1 with size 3');
+    expectThrows(() => np.get(a, ':', [5]), np.IndexError, 'index 5 is out of bounds for axis 1 with size 3');
+    expectThrows(() => np.get(a, null, ':', [5]), np.IndexError, 'index 5 is out of bounds for axis 1 with size 3');
+    expectThrows(() => np.get(a, [7], 5), np.IndexError, 'index 5 is out of bounds for axis 1 with size 3');
+    expectThrows(() => np.get(np.reshape(np.array([]), [3, 0]), [5]), np.IndexError, 'index 5 is out of bounds for axis 0 with size 3');
+    expectThrows(() => np.get(np.reshape(np.array([]), [2, 0]), ':', 0), np.IndexError, 'index 0 is out of bounds for axis 1 with size 0');
   });
 
   it('too many indices, two ellipses', () => {
-    expectError(() => np.get(a, 0, 0, 0, 0), np.IndexError, 'too many indices for array: array is 3-dimensional, but 4 were indexed');
-    expectError(() => np.get(np.array(5), 0), np.IndexError, 'too many indices for array: array is 0-dimensional, but 1 were indexed');
-    expectError(() => np.get(a, '...', '...'), np.IndexError, "an index can only have a single ellipsis ('...')");
+    expectThrows(() => np.get(a, 0, 0, 0, 0), np.IndexError, 'too many indices for array: array is 3-dimensional, but 4 were indexed');
+    expectThrows(() => np.get(np.array(5), 0), np.IndexError, 'too many indices for array: array is 0-dimensional, but 1 were indexed');
+    expectThrows(() => np.get(a, '...', '...'), np.IndexError, "an index can only have a single ellipsis ('...')");
   });
 
   it('mask shape mismatch', () => {
-    expectError(
+    expectThrows(
       () => np.get(a, ':', np.array([true, false])),
       np.IndexError,
       'boolean index did not match indexed array along axis 1; size of axis is 3 but size of corresponding boolean axis is 2',
     );
-    expectError(
+    expectThrows(
       () => np.get(a, np.array([[false, false], [false, false]])),
       np.IndexError,
       'boolean index did not match indexed array along axis 1; size of axis is 3 but size of corresponding boolean axis is 2',
     );
-    expectError(
+    expectThrows(
       () => np.get(a, [true, false, true]),
       np.IndexError,
       'boolean index did not match indexed array along axis 0; size of axis is 2 but size of corresponding boolean axis is 3',
@@ -270,10 +255,10 @@ describe('get: errors (NumPy messages)', () => {
   });
 
   it('index arrays that do not broadcast', () => {
-    expectError(() => np.get(a, [0, 1], [0, 1, 2]), np.IndexError, 'shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,)');
-    expectError(() => np.get(a, [0, 1], 0, [0, 1, 2]), np.IndexError, 'shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,)');
-    expectError(() => np.get(a, [0, 1], np.array(true), [0, 1, 2]), np.IndexError, 'shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (1,) (3,)');
-    expectError(
+    expectThrows(() => np.get(a, [0, 1], [0, 1, 2]), np.IndexError, 'shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,)');
+    expectThrows(() => np.get(a, [0, 1], 0, [0, 1, 2]), np.IndexError, 'shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,)');
+    expectThrows(() => np.get(a, [0, 1], np.array(true), [0, 1, 2]), np.IndexError, 'shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (1,) (3,)');
+    expectThrows(
       () => np.get(a, np.array([[true, false, true], [false, false, true]]), [0, 1]),
       np.IndexError,
       'shape mismatch: indexing arrays could not be broadcast together with shapes (3,) (3,) (2,)',
@@ -281,14 +266,14 @@ describe('get: errors (NumPy messages)', () => {
   });
 
   it('index items of the wrong kind', () => {
-    expectError(() => np.get(a, np.array([0.5])), np.IndexError, 'arrays used as indices must be of integer (or boolean) type');
-    expectError(() => np.get(a, [0, 1.5]), np.IndexError, INVALID);
-    expectError(() => np.get(a, 1.5), np.IndexError, INVALID);
-    expectError(() => np.get(a, NaN), np.IndexError, INVALID);
-    for (const bad of ['3', '', 'a:b', '1:2:3:4', 'None']) expectError(() => np.get(a, bad), np.IndexError, INVALID);
-    expectError(() => np.get(a, '1.5:2'), TypeError, 'slice indices must be integers or None or have an __index__ method');
-    expectError(() => np.get(a, undefined as unknown as number), np.IndexError, INVALID);
-    expectError(
+    expectThrows(() => np.get(a, np.array([0.5])), np.IndexError, 'arrays used as indices must be of integer (or boolean) type');
+    expectThrows(() => np.get(a, [0, 1.5]), np.IndexError, INVALID);
+    expectThrows(() => np.get(a, 1.5), np.IndexError, INVALID);
+    expectThrows(() => np.get(a, NaN), np.IndexError, INVALID);
+    for (const bad of ['3', '', 'a:b', '1:2:3:4', 'None']) expectThrows(() => np.get(a, bad), np.IndexError, INVALID);
+    expectThrows(() => np.get(a, '1.5:2'), TypeError, 'slice indices must be integers or None or have an __index__ method');
+    expectThrows(() => np.get(a, undefined as unknown as number), np.IndexError, INVALID);
+    expectThrows(
       () => np.get(a, [[0, 1], [0]] as unknown as number[]),
       np.ValueError,
       'setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (2,) + inhomogeneous part.',
@@ -372,32 +357,32 @@ describe('set', () => {
 
   it('JS numbers that do not fit throw as Python scalars do in NumPy 2', () => {
     const u = np.array([0, 0, 0], { dtype: 'uint8' });
-    expectError(() => np.set(u, 0, 300), np.OverflowError, 'Python integer 300 out of bounds for uint8');
-    expectError(() => np.set(u, 0, -1), np.OverflowError, 'Python integer -1 out of bounds for uint8');
-    expectError(() => np.set(u, 0, -2.5), np.OverflowError, 'Python integer -2 out of bounds for uint8');
-    expectError(() => np.set(u, ':', [1, 300, 2]), np.OverflowError, 'Python integer 300 out of bounds for uint8');
-    expectError(() => np.set(u, np.array([0]), 300), np.OverflowError, 'Python integer 300 out of bounds for uint8');
+    expectThrows(() => np.set(u, 0, 300), np.OverflowError, 'Python integer 300 out of bounds for uint8');
+    expectThrows(() => np.set(u, 0, -1), np.OverflowError, 'Python integer -1 out of bounds for uint8');
+    expectThrows(() => np.set(u, 0, -2.5), np.OverflowError, 'Python integer -2 out of bounds for uint8');
+    expectThrows(() => np.set(u, ':', [1, 300, 2]), np.OverflowError, 'Python integer 300 out of bounds for uint8');
+    expectThrows(() => np.set(u, np.array([0]), 300), np.OverflowError, 'Python integer 300 out of bounds for uint8');
     const i = np.array([0], { dtype: 'int32' });
-    expectError(() => np.set(i, 0, NaN), np.ValueError, 'cannot convert float NaN to integer');
-    expectError(() => np.set(i, 0, Infinity), np.OverflowError, 'cannot convert float infinity to integer');
-    expectError(() => np.set(i, 0, 1e10 + 0.5), np.OverflowError, 'Python integer 10000000000 out of bounds for int32');
-    expectError(() => np.set(i, 0, 1e20), np.OverflowError, 'Python int too large to convert to C long');
-    expectError(() => np.set(np.array([0n], { dtype: 'uint64' }), 0, 2n ** 64n), np.OverflowError, 'Python int too large to convert to C long');
-    expectError(() => np.set(np.array([0n], { dtype: 'uint64' }), 0, -1), np.OverflowError, 'Python integer -1 out of bounds for uint64');
+    expectThrows(() => np.set(i, 0, NaN), np.ValueError, 'cannot convert float NaN to integer');
+    expectThrows(() => np.set(i, 0, Infinity), np.OverflowError, 'cannot convert float infinity to integer');
+    expectThrows(() => np.set(i, 0, 1e10 + 0.5), np.OverflowError, 'Python integer 10000000000 out of bounds for int32');
+    expectThrows(() => np.set(i, 0, 1e20), np.OverflowError, 'Python int too large to convert to C long');
+    expectThrows(() => np.set(np.array([0n], { dtype: 'uint64' }), 0, 2n ** 64n), np.OverflowError, 'Python int too large to convert to C long');
+    expectThrows(() => np.set(np.array([0n], { dtype: 'uint64' }), 0, -1), np.OverflowError, 'Python integer -1 out of bounds for uint64');
     expect(np.tolist(u)).toEqual([0, 0, 0]);
   });
 
   it('value shapes that do not fit the selection', () => {
     const a = np.array([0, 0, 0]);
-    expectError(() => np.set(a, '0:2', [1, 2, 3]), np.ValueError, 'could not broadcast input array from shape (3,) into shape (2,)');
-    expectError(() => np.set(a, '0:2', np.array([[1, 2, 3]])), np.ValueError, 'could not broadcast input array from shape (3,) into shape (2,)');
-    expectError(() => np.set(a, ':', []), np.ValueError, 'could not broadcast input array from shape (0,) into shape (3,)');
-    expectError(() => np.set(a, np.array([0, 1]), [1, 2, 3]), np.ValueError, 'shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,)');
-    expectError(() => np.set(a, np.array([0, 1]), np.array([[1, 2, 3]])), np.ValueError, 'shape mismatch: value array of shape (1,3) could not be broadcast to indexing result of shape (2,)');
-    expectError(() => np.set(a, ':', [[1, 2, 3]]), np.ValueError, 'setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.');
-    expectError(() => np.set(a, 0, np.array([5])), np.ValueError, 'setting an array element with a sequence.');
-    expectError(() => np.set(a, 0, [5]), np.ValueError, 'setting an array element with a sequence.');
-    expectError(() => np.set(a, [[5]], [1, 2]), np.ValueError, 'shape mismatch: value array of shape (2,) could not be broadcast to indexing result of shape (1,)');
+    expectThrows(() => np.set(a, '0:2', [1, 2, 3]), np.ValueError, 'could not broadcast input array from shape (3,) into shape (2,)');
+    expectThrows(() => np.set(a, '0:2', np.array([[1, 2, 3]])), np.ValueError, 'could not broadcast input array from shape (3,) into shape (2,)');
+    expectThrows(() => np.set(a, ':', []), np.ValueError, 'could not broadcast input array from shape (0,) into shape (3,)');
+    expectThrows(() => np.set(a, np.array([0, 1]), [1, 2, 3]), np.ValueError, 'shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,)');
+    expectThrows(() => np.set(a, np.array([0, 1]), np.array([[1, 2, 3]])), np.ValueError, 'shape mismatch: value array of shape (1,3) could not be broadcast to indexing result of shape (2,)');
+    expectThrows(() => np.set(a, ':', [[1, 2, 3]]), np.ValueError, 'setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.');
+    expectThrows(() => np.set(a, 0, np.array([5])), np.ValueError, 'setting an array element with a sequence.');
+    expectThrows(() => np.set(a, 0, [5]), np.ValueError, 'setting an array element with a sequence.');
+    expectThrows(() => np.set(a, [[5]], [1, 2]), np.ValueError, 'shape mismatch: value array of shape (2,) could not be broadcast to indexing result of shape (1,)');
     expect(np.tolist(a)).toEqual([0, 0, 0]);
     np.set(a, np.array([0, 1]), [[4, 5]]); // a list value keeps its leading 1, dropped on assignment
     expect(np.tolist(a)).toEqual([4, 5, 0]);
@@ -406,14 +391,14 @@ describe('set', () => {
   it("NumPy's boolean-mask assignment messages", () => {
     const a = np.array([0, 0, 0]);
     const m = np.array([true, false, true]);
-    expectError(() => np.set(a, m, [1, 2, 3]), np.ValueError, 'NumPy boolean array indexing assignment cannot assign 3 input values to the 2 output values where the mask is true');
-    expectError(() => np.set(a, m, [[1, 2]]), TypeError, 'NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has 2 dimensions');
-    expectError(() => np.set(a, m, []), np.ValueError, 'NumPy boolean array indexing assignment cannot assign 0 input values to the 2 output values where the mask is true');
+    expectThrows(() => np.set(a, m, [1, 2, 3]), np.ValueError, 'NumPy boolean array indexing assignment cannot assign 3 input values to the 2 output values where the mask is true');
+    expectThrows(() => np.set(a, m, [[1, 2]]), TypeError, 'NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has 2 dimensions');
+    expectThrows(() => np.set(a, m, []), np.ValueError, 'NumPy boolean array indexing assignment cannot assign 0 input values to the 2 output values where the mask is true');
     np.set(a, m, [5]);
     expect(np.tolist(a)).toEqual([5, 0, 5]);
     // with another item the general rule applies
     const b = range(4, 2, 2);
-    expectError(() => np.set(b, [np.array([true, false]), 0], [1, 2, 3]), np.ValueError, 'shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (1,)');
+    expectThrows(() => np.set(b, [np.array([true, false]), 0], [1, 2, 3]), np.ValueError, 'shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (1,)');
   });
 
   it('a bool element takes the truth of a one-element value, as NumPy', () => {
@@ -423,18 +408,18 @@ describe('set', () => {
     expect(np.tolist(b)).toEqual([true, true]);
     np.set(b, 0, np.array([0]));
     expect(np.tolist(b)).toEqual([false, true]);
-    expectError(() => np.set(b, 0, np.array([1, 2])), np.ValueError, 'setting an array element with a sequence.');
+    expectThrows(() => np.set(b, 0, np.array([1, 2])), np.ValueError, 'setting an array element with a sequence.');
   });
 
   it('read-only destinations and index errors', () => {
     const a = np.array([1, 2, 3]);
     a.flags.writeable = false;
-    expectError(() => np.set(a, 0, 1), np.ValueError, 'assignment destination is read-only');
-    expectError(() => np.set(a, 5, 1), np.ValueError, 'assignment destination is read-only');
-    expectError(() => np.set(a, [[0]], 1), np.ValueError, 'assignment destination is read-only');
+    expectThrows(() => np.set(a, 0, 1), np.ValueError, 'assignment destination is read-only');
+    expectThrows(() => np.set(a, 5, 1), np.ValueError, 'assignment destination is read-only');
+    expectThrows(() => np.set(a, [[0]], 1), np.ValueError, 'assignment destination is read-only');
     const w = np.array([1, 2, 3], { dtype: 'uint8' });
-    expectError(() => np.set(w, 5, 300), np.IndexError, 'index 5 is out of bounds for axis 0 with size 3');
-    expectError(() => np.set(w, [[5]], [1]), np.IndexError, 'index 5 is out of bounds for axis 0 with size 3');
+    expectThrows(() => np.set(w, 5, 300), np.IndexError, 'index 5 is out of bounds for axis 0 with size 3');
+    expectThrows(() => np.set(w, [[5]], [1]), np.IndexError, 'index 5 is out of bounds for axis 0 with size 3');
   });
 
   it('the value is left unchanged', () => {
@@ -466,12 +451,12 @@ describe('item', () => {
   });
 
   it('errors', () => {
-    expectError(() => np.item(a), np.ValueError, 'can only convert an array of size 1 to a Python scalar');
-    expectError(() => np.item(a, 7), np.IndexError, 'index 7 is out of bounds for size 6');
-    expectError(() => np.item(a, 0, 5), np.IndexError, 'index 5 is out of bounds for axis 1 with size 3');
-    expectError(() => np.item(range(3), -4), np.IndexError, 'index -4 is out of bounds for axis 0 with size 3');
-    expectError(() => np.item(a, 1, 2, 3), np.ValueError, 'incorrect number of indices for array');
-    expectError(() => np.item(a, 1.5), TypeError, "'float' object cannot be interpreted as an integer");
+    expectThrows(() => np.item(a), np.ValueError, 'can only convert an array of size 1 to a Python scalar');
+    expectThrows(() => np.item(a, 7), np.IndexError, 'index 7 is out of bounds for size 6');
+    expectThrows(() => np.item(a, 0, 5), np.IndexError, 'index 5 is out of bounds for axis 1 with size 3');
+    expectThrows(() => np.item(range(3), -4), np.IndexError, 'index -4 is out of bounds for axis 0 with size 3');
+    expectThrows(() => np.item(a, 1, 2, 3), np.ValueError, 'incorrect number of indices for array');
+    expectThrows(() => np.item(a, 1.5), TypeError, "'float' object cannot be interpreted as an integer");
   });
 });
 
@@ -508,6 +493,6 @@ describe('tolist and iterate', () => {
   });
 
   it('iterating a 0-d array is a TypeError', () => {
-    expectError(() => np.iterate(np.array(5)), TypeError, 'iteration over a 0-d array');
+    expectThrows(() => np.iterate(np.array(5)), TypeError, 'iteration over a 0-d array');
   });
 });
