@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   resolve: {
     alias: {
-      '@numbat/ndarray': fileURLToPath(new URL('./packages/ndarray/src/index.ts', import.meta.url)),
+      '@numbat/ndarray': fileURLToPath(new URL('./packages/ndarray/src/node.ts', import.meta.url)),
       '@numbat/autograd': fileURLToPath(new URL('./packages/autograd/src/index.ts', import.meta.url)),
     },
   },

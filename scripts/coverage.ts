@@ -3,7 +3,7 @@
  * it, read from the modules themselves (so the README cannot drift from the code).
  */
 // the package entry first: it loads ndarray.ts before the modules that close import cycles with it
-import * as pkg from '../packages/ndarray/src/index.js';
+import * as pkg from '../packages/ndarray/src/node.js';
 import * as ufuncs from '../packages/ndarray/src/ufunc/index.js';
 import * as creation from '../packages/ndarray/src/ops/creation.js';
 import * as convert from '../packages/ndarray/src/ops/convert.js';
@@ -17,6 +17,8 @@ import * as statistics from '../packages/ndarray/src/ops/statistics.js';
 import * as products from '../packages/ndarray/src/ops/products.js';
 import * as dtypeApi from '../packages/ndarray/src/ops/dtype-api.js';
 import * as print from '../packages/ndarray/src/print/index.js';
+import * as io from '../packages/ndarray/src/io/index.js';
+import * as ioNode from '../packages/ndarray/src/io/node.js';
 
 /** Exported functions of a module that are also public in `@numbat/ndarray`. */
 function publicFunctions(mod: Record<string, unknown>): string[] {
@@ -48,6 +50,8 @@ export function coverageTable(): string {
     ['Products', publicFunctions(products)],
     ['dtypes', publicFunctions(dtypeApi)],
     ['Printing', publicFunctions(print)],
+    ['I/O (bytes, browser-safe)', publicFunctions(io)],
+    ['I/O (files, Node entry)', publicFunctions(ioNode)],
   ];
   const lines = ['| family | count | numbat names |', '|---|---:|---|'];
   for (const [family, names] of rows) {
