@@ -19,10 +19,12 @@ import * as dtypeApi from '../packages/ndarray/src/ops/dtype-api.js';
 import * as print from '../packages/ndarray/src/print/index.js';
 import * as io from '../packages/ndarray/src/io/index.js';
 import * as ioNode from '../packages/ndarray/src/io/node.js';
+import * as linalg from '../packages/ndarray/src/linalg/index.js';
 
-/** Exported functions of a module that are also public in `@numbat/ndarray`. */
-function publicFunctions(mod: Record<string, unknown>): string[] {
-  const pub = pkg as Record<string, unknown>;
+/** Exported functions of a module that are also public in `@numbat/ndarray` (or in one of its namespaces). */
+function publicFunctions(mod: Record<string, unknown>, namespace?: string): string[] {
+  const root = pkg as Record<string, unknown>;
+  const pub = (namespace === undefined ? root : root[namespace]) as Record<string, unknown>;
   return Object.keys(mod)
     .filter((k) => typeof mod[k] === 'function' && pub[k] === mod[k] && !/^[A-Z]/.test(k))
     .sort();
@@ -50,6 +52,7 @@ export function coverageTable(): string {
     ['Products', publicFunctions(products)],
     ['dtypes', publicFunctions(dtypeApi)],
     ['Printing', publicFunctions(print)],
+    ['`np.linalg`', publicFunctions(linalg, 'linalg')],
     ['I/O (bytes, browser-safe)', publicFunctions(io)],
     ['I/O (files, Node entry)', publicFunctions(ioNode)],
   ];

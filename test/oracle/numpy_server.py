@@ -10,6 +10,7 @@ The answer is one JSON line: {"results": [{"ok": value} | {"err": [type, message
 """
 import base64
 import json
+import os
 import sys
 import warnings
 
@@ -98,7 +99,13 @@ def run(case):
 
 
 def main():
-    out = sys.stdout
+    # Answers go to a private copy of fd 1; fd 1 itself is pointed at stderr so that C
+    # libraries printing to stdout (LAPACK's "** On entry to ..." notes) cannot corrupt the
+    # line protocol.
+    proto = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = os.fdopen(1, "w", closefd=False)
+    out = os.fdopen(proto, "w")
     out.write(json.dumps({"ready": np.__version__}) + "\n")
     out.flush()
     for line in sys.stdin:
