@@ -20,6 +20,7 @@ import * as print from '../packages/ndarray/src/print/index.js';
 import * as io from '../packages/ndarray/src/io/index.js';
 import * as ioNode from '../packages/ndarray/src/io/node.js';
 import * as linalg from '../packages/ndarray/src/linalg/index.js';
+import * as random from '../packages/ndarray/src/random/index.js';
 
 /** Exported functions of a module that are also public in `@numbat/ndarray` (or in one of its namespaces). */
 function publicFunctions(mod: Record<string, unknown>, namespace?: string): string[] {
@@ -53,6 +54,7 @@ export function coverageTable(): string {
     ['dtypes', publicFunctions(dtypeApi)],
     ['Printing', publicFunctions(print)],
     ['`np.linalg`', publicFunctions(linalg, 'linalg')],
+    ['`np.random`', publicFunctions(random, 'random')],
     ['I/O (bytes, browser-safe)', publicFunctions(io)],
     ['I/O (files, Node entry)', publicFunctions(ioNode)],
   ];
