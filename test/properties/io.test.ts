@@ -419,15 +419,13 @@ function mutate(bytes: Uint8Array, ops: { kind: number; pos: number; value: numb
 
 const opsArb = fc.array(fc.record({ kind: fc.integer({ min: 0, max: 4 }), pos: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 });
 
+/** Runs `f`, which may throw only ValueError (a hang is caught by the test timeout, not a clock). */
 function onlyValueErrors(f: () => unknown): void {
-  const t0 = performance.now();
   try {
     f();
   } catch (e) {
     if (!(e instanceof np.ValueError)) throw new Error(`threw ${(e as Error).name}: ${(e as Error).message}`);
   }
-  const ms = performance.now() - t0;
-  if (ms > 500) throw new Error(`took ${ms.toFixed(0)} ms`);
 }
 
 describe('hostile bytes', () => {

@@ -250,8 +250,8 @@ describe('fromNpy', () => {
     }
   });
 
-  it('stays linear on long hostile headers and keeps its messages short', () => {
-    const t0 = performance.now();
+  // a super-linear parser would hit the test timeout here (speed itself is the benchmarks' business)
+  it('copes with long hostile headers and keeps its messages short', () => {
     const long = `{'descr': '<f8', 'fortran_order': False, 'shape': (${'1'.repeat(200000)}x`;
     let err: unknown = null;
     try {
@@ -263,7 +263,6 @@ describe('fromNpy', () => {
     expect((err as Error).message.length).toBeLessThan(600);
     const keys = Array.from({ length: 20000 }, (_, i) => `'k${i}': ${i}`).join(', ');
     expect(() => np.fromNpy(npyFile(`{${keys}}`))).toThrow(np.ValueError);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('does not pollute prototypes with __proto__ keys in the header', () => {
@@ -524,11 +523,10 @@ describe('fromText', () => {
     for (const [text, dtype, message] of bad) expectThrows(() => np.fromText(text, { dtype }), np.ValueError, message);
   });
 
-  it('stays linear on long runs of whitespace and digits', () => {
-    const t0 = performance.now();
+  // a super-linear scanner would hit the test timeout here
+  it('copes with long runs of whitespace and digits', () => {
     for (const text of [' '.repeat(300000) + 'x', '1'.repeat(300000) + 'x', '1 ' + ' '.repeat(300000) + 'x']) expect(() => np.fromText(text)).toThrow(np.ValueError);
     expect(() => np.fromText(',\t'.repeat(100000), { delimiter: ',' })).toThrow(np.ValueError);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it("throws NumPy's messages for ragged rows, bad columns and bad options", () => {
