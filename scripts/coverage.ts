@@ -19,6 +19,8 @@ import * as dtypeApi from '../packages/ndarray/src/ops/dtype-api.js';
 import * as print from '../packages/ndarray/src/print/index.js';
 import * as io from '../packages/ndarray/src/io/index.js';
 import * as ioNode from '../packages/ndarray/src/io/node.js';
+import * as sorting from '../packages/ndarray/src/ops/sorting.js';
+import * as einsum from '../packages/ndarray/src/ops/einsum.js';
 import * as linalg from '../packages/ndarray/src/linalg/index.js';
 import * as random from '../packages/ndarray/src/random/index.js';
 
@@ -50,7 +52,8 @@ export function coverageTable(): string {
     ['Reductions', publicFunctions(reductions)],
     ['NaN-ignoring reductions', publicFunctions(nanReductions)],
     ['Statistics', publicFunctions(statistics)],
-    ['Products', publicFunctions(products)],
+    ['Products', [...publicFunctions(products), ...publicFunctions(einsum)].sort()],
+    ['Sorting and searching', publicFunctions(sorting)],
     ['dtypes', publicFunctions(dtypeApi)],
     ['Printing', publicFunctions(print)],
     ['`np.linalg`', publicFunctions(linalg, 'linalg')],

@@ -327,3 +327,28 @@ export function itemIndicesError(): ValueError {
 export function zeroDimIterationError(): DTypeError {
   return new DTypeError('iteration over a 0-d array');
 }
+
+// ---- sorting, searching and einsum (ops/sorting.ts, ops/einsum.ts) ----
+
+/**
+ * NumPy's `convert_shape_to_string` for an iterator's remapped shape: negative entries are
+ * `newaxis`, leading ones are dropped, and a single entry gets a trailing comma.
+ */
+export function remappedShapeStr(dims: readonly number[]): string {
+  let i = 0;
+  while (i < dims.length && dims[i]! < 0) i++;
+  if (i === dims.length) return '()';
+  const parts = dims.slice(i).map((d) => (d < 0 ? 'newaxis' : String(d)));
+  return dims.length === 1 ? `(${parts[0]},)` : `(${parts.join(',')})`;
+}
+
+/**
+ * `operands could not be broadcast together with remapped shapes [original->remapped]:
+ * (2,3)->(2,newaxis,3) (4,4)->(4,4)`: NumPy's iterator error when operands with axis maps
+ * (einsum's) do not broadcast; `remapped` gives each operand's size per iterator axis, -1
+ * where it has none. NumPy's trailing space is left out.
+ */
+export function remappedBroadcastError(operands: readonly { shape: readonly number[]; remapped: readonly number[] }[]): ValueError {
+  const parts = operands.map((o) => `${remappedShapeStr(o.shape)}->${remappedShapeStr(o.remapped)}`);
+  return new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${parts.join(' ')}`);
+}
