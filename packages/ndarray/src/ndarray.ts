@@ -15,6 +15,11 @@ import type { DTypeLike } from './dtype/dtypes.js';
 import { arrayRepr, arrayStr } from './print/index.js';
 import * as shapeOps from './ops/shape.js';
 import * as indexing from './ops/indexing.js';
+import * as sorting from './ops/sorting.js';
+import type { PartitionOptions, SortAxisOptions } from './ops/sorting.js';
+import type { SortOptions } from './ops/sort-args.js';
+import type { TakeOptions } from './ops/take.js';
+import type { SearchsortedOptions } from './ops/searching.js';
 import * as red from './ops/reductions.js';
 import * as nan from './ops/nan-reductions.js';
 import * as stats from './ops/statistics.js';
@@ -527,6 +532,45 @@ export class NDArray {
   /** `np.nanquantile(a, q, axis)`: a JS scalar for a number `q` over all axes, else an NDArray. */
   nanquantile(q: ArrayLike, axis?: Axis | QuantileOptions, options?: QuantileOptions): NDArray | Scalar {
     return nan.nanquantile(this, q, axis, options);
+  }
+
+  // ---- sorting and searching ----
+
+  /** Sorts in place along `axis` (default last), NaN last; returns nothing, as NumPy's method. */
+  sort(axis = -1, options?: SortOptions): void {
+    sorting.sortInPlace(this, axis, options);
+  }
+
+  /** Indices that sort along `axis` (stable; int32), as `np.argsort`. */
+  argsort(axis?: number | null | SortAxisOptions, options?: SortOptions): NDArray {
+    return sorting.argsort(this, axis, options);
+  }
+
+  /** Partitions in place around the `kth` element(s), as NumPy's method `a.partition(kth)`. */
+  partition(kth: ArrayLike, axis = -1, options?: SortOptions): void {
+    sorting.partitionInPlace(this, kth, axis, options);
+  }
+
+  /** Indices that partition around `kth` (int32), as `np.argpartition`. */
+  argpartition(kth: ArrayLike, axis?: number | null | PartitionOptions, options?: PartitionOptions): NDArray {
+    return sorting.argpartition(this, kth, axis, options);
+  }
+
+  /** Indices of the nonzero elements, one int32 array per axis (`np.nonzero`). */
+  nonzero(): NDArray[] {
+    return sorting.nonzero(this);
+  }
+
+  /** Elements at `indices` along `axis` (flattened when none), as `np.take`. */
+  take(indices: ArrayLike, axis?: number | null | TakeOptions, options?: TakeOptions): NDArray {
+    return sorting.take(this, indices, axis, options);
+  }
+
+  /** Where `v` would be inserted to keep this sorted 1-d array sorted (`np.searchsorted`). */
+  searchsorted(v: Scalar, options?: SearchsortedOptions): number;
+  searchsorted(v: ArrayLike, options?: SearchsortedOptions): NDArray;
+  searchsorted(v: ArrayLike, options?: SearchsortedOptions): number | NDArray {
+    return sorting.searchsorted(this, v, options);
   }
 
   // ---- products ----
