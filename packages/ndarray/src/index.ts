@@ -44,3 +44,4 @@ export * from './ops/einsum.js';
 export * from './io/index.js';
 export * as linalg from './linalg/index.js';
 export * as random from './random/index.js';
+export * from './ops/porting.js';
