@@ -1,0 +1,131 @@
+/**
+ * Sliding windows of NCHW images, the one kernel under convolution and pooling.
+ *
+ * `unfold` (im2col) copies every `kh x kw` window of every channel into a column:
+ * `(N, C, H, W) -> (N, C, kh*kw, oh*ow)`, where row `ki*kw + kj` of channel `c` holds the
+ * input pixel at `(oi*sh - pt + ki*dh, oj*sw - pl + kj*dw)` for output position
+ * `oi*ow + oj`, or `padValue` outside the image (0 for convolution and average pooling,
+ * -inf for max pooling). `fold` (col2im) is its adjoint: it adds every column entry back
+ * onto the pixel it came from (padding positions are dropped). Both are primitives whose
+ * gradients are each other, so convolution and pooling are differentiable to any order
+ * without materialising one zero image per kernel offset.
+ *
+ * Loop variables: `n` batch, `c` channel, `ki, kj` kernel row/column, `oi, oj` output
+ * row/column, `ii, jj` input row/column; `src`, `dst` are flat C-order offsets.
+ */
+import * as np from '@numbat/ndarray';
+import * as ag from '@numbat/autograd';
+
+/** The geometry of a sliding-window op on `(N, C, H, W)` images. */
+export interface WindowGeometry {
+  /** Input height and width. */
+  h: number;
+  w: number;
+  /** Kernel height and width. */
+  kh: number;
+  kw: number;
+  /** Strides. */
+  sh: number;
+  sw: number;
+  /** Padding above and to the left (below and to the right only shape `oh`, `ow`). */
+  pt: number;
+  pl: number;
+  /** Dilations. */
+  dh: number;
+  dw: number;
+  /** Output height and width. */
+  oh: number;
+  ow: number;
+  /** The value read outside the image. */
+  padValue: number;
+}
+
+function floatData(a: np.NDArray): { data: Float64Array | Float32Array; offset: number } {
+  const c = np.ascontiguousarray(a);
+  if (!(c.data instanceof Float64Array || c.data instanceof Float32Array)) throw new np.DTypeError(`unfold: expected a float32 or float64 array, got ${a.dtype}`);
+  return { data: c.data, offset: c.offset };
+}
+
+/** im2col: `(N, C, H, W) -> (N, C, kh*kw, oh*ow)`. */
+function unfoldValues(x: np.NDArray, g: WindowGeometry): np.NDArray {
+  const [nb, ch] = x.shape as [number, number];
+  const k = g.kh * g.kw;
+  const l = g.oh * g.ow;
+  const out = np.zeros([nb, ch, k, l], { dtype: x.dtype });
+  const dst = out.data as Float64Array | Float32Array;
+  const { data: src, offset } = floatData(x);
+  const plane = g.h * g.w;
+  let p = 0;
+  for (let nc = 0; nc < nb * ch; nc++) {
+    const base = offset + nc * plane;
+    for (let ki = 0; ki < g.kh; ki++) {
+      for (let kj = 0; kj < g.kw; kj++) {
+        for (let oi = 0; oi < g.oh; oi++) {
+          const ii = oi * g.sh - g.pt + ki * g.dh;
+          if (ii < 0 || ii >= g.h) {
+            dst.fill(g.padValue, p, p + g.ow);
+            p += g.ow;
+            continue;
+          }
+          const row = base + ii * g.w;
+          for (let oj = 0, jj = kj * g.dw - g.pl; oj < g.ow; oj++, jj += g.sw) {
+            dst[p++] = jj >= 0 && jj < g.w ? src[row + jj]! : g.padValue;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** col2im, the adjoint of {@link unfoldValues}: `(N, C, kh*kw, oh*ow) -> (N, C, H, W)`, summing overlaps. */
+function foldValues(cols: np.NDArray, g: WindowGeometry): np.NDArray {
+  const [nb, ch] = cols.shape as [number, number];
+  const out = np.zeros([nb, ch, g.h, g.w], { dtype: cols.dtype });
+  const dst = out.data as Float64Array | Float32Array;
+  const { data: src, offset } = floatData(cols);
+  const plane = g.h * g.w;
+  let p = offset;
+  for (let nc = 0; nc < nb * ch; nc++) {
+    const base = nc * plane;
+    for (let ki = 0; ki < g.kh; ki++) {
+      for (let kj = 0; kj < g.kw; kj++) {
+        for (let oi = 0; oi < g.oh; oi++) {
+          const ii = oi * g.sh - g.pt + ki * g.dh;
+          if (ii < 0 || ii >= g.h) {
+            p += g.ow;
+            continue;
+          }
+          const row = base + ii * g.w;
+          for (let oj = 0, jj = kj * g.dw - g.pl; oj < g.ow; oj++, jj += g.sw, p++) {
+            if (jj >= 0 && jj < g.w) dst[row + jj] += src[p]!;
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// the two primitives are each other's gradient; the adjoint of either ignores padValue
+const unfoldOp: ag.Op<WindowGeometry> = ag.defineOp<WindowGeometry>({
+  name: 'unfold',
+  forward: ([x], g) => unfoldValues(np.asarray(x!), g),
+  backward: (g, { params }) => [foldOp([g], params)],
+});
+
+const foldOp: ag.Op<WindowGeometry> = ag.defineOp<WindowGeometry>({
+  name: 'fold',
+  forward: ([c], g) => foldValues(np.asarray(c!), g),
+  backward: (g, { params }) => [unfoldOp([g], { ...params, padValue: 0 })],
+});
+
+/** The windows of `x` (N, C, H, W) as `(N, C, kh*kw, oh*ow)`: a differentiable primitive. */
+export function unfoldWindows(x: ag.Tensor, g: WindowGeometry): ag.Tensor {
+  return unfoldOp([x], g);
+}
+
+/** The adjoint of {@link unfoldWindows}: `(N, C, kh*kw, oh*ow)` back onto `(N, C, H, W)`, summing overlaps. */
+export function foldWindows(cols: ag.Tensor, g: WindowGeometry): ag.Tensor {
+  return foldOp([cols], g);
+}
