@@ -21,6 +21,7 @@ import * as io from '../packages/ndarray/src/io/index.js';
 import * as ioNode from '../packages/ndarray/src/io/node.js';
 import * as sorting from '../packages/ndarray/src/ops/sorting.js';
 import * as einsum from '../packages/ndarray/src/ops/einsum.js';
+import * as porting from '../packages/ndarray/src/ops/porting.js';
 import * as linalg from '../packages/ndarray/src/linalg/index.js';
 import * as random from '../packages/ndarray/src/random/index.js';
 
@@ -54,6 +55,7 @@ export function coverageTable(): string {
     ['Statistics', publicFunctions(statistics)],
     ['Products', [...publicFunctions(products), ...publicFunctions(einsum)].sort()],
     ['Sorting and searching', publicFunctions(sorting)],
+    ['Porting essentials', publicFunctions(porting)],
     ['dtypes', publicFunctions(dtypeApi)],
     ['Printing', publicFunctions(print)],
     ['`np.linalg`', publicFunctions(linalg, 'linalg')],

@@ -310,6 +310,21 @@ export const registry = {
   fromNpz: notAnOp(IO),
   toText: notAnOp(IO),
   fromText: notAnOp(IO),
+  bincount: noGradient('integer counts (weighted: a scatter-add of the weights, not implemented)'),
+  histogram: noGradient('piecewise constant counts'),
+  digitize: noGradient(INDEX),
+  interp: noGradient('gradient not implemented (piecewise linear in x and fp)'),
+  unravelIndex: noGradient(INDEX),
+  ravelMultiIndex: noGradient(INDEX),
+  indices: notAnOp(CREATE),
+  isin: noGradient(BOOL),
+  intersect1d: noGradient('a set of values, not differentiable in PyTorch either'),
+  union1d: noGradient('a set of values, not differentiable in PyTorch either'),
+  setdiff1d: noGradient('a set of values, not differentiable in PyTorch either'),
+  put: notAnOp(IN_PLACE),
+  finfo: notAnOp(DTYPE),
+  iinfo: notAnOp(DTYPE),
+  slidingWindowView: noGradient('gradient not implemented (a strided view: the gradient is a scatter-add over the windows)'),
 } satisfies Record<RegistryName, Entry>;
 
 type Registry = typeof registry;

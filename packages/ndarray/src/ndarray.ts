@@ -15,6 +15,11 @@ import type { DTypeLike } from './dtype/dtypes.js';
 import { arrayRepr, arrayStr } from './print/index.js';
 import * as shapeOps from './ops/shape.js';
 import * as indexing from './ops/indexing.js';
+import * as porting from './ops/porting.js';
+import * as joinOps from './ops/join.js';
+import type { TakeMode } from './ops/sort-args.js';
+import type { ArrayEqualOptions, IscloseOptions } from './ops/elementwise.js';
+import type { AverageOptions, AverageResult } from './ops/statistics.js';
 import * as sorting from './ops/sorting.js';
 import type { PartitionOptions, SortAxisOptions } from './ops/sorting.js';
 import type { SortOptions } from './ops/sort-args.js';
@@ -600,6 +605,55 @@ export class NDArray {
   /** Limits values to [aMin, aMax] (`a.clip(0, 1)`). */
   clip(aMin: ArrayLike | null = null, aMax: ArrayLike | null = null, options?: ClipOptions): NDArray {
     return elementwise.clip(this, aMin, aMax, options);
+  }
+
+  // ---- porting essentials and the remaining element-wise functions ----
+
+  /** A flat, C-order read/write window on the elements: NumPy's `a.flat` (`a.flat.get(i)`, `a.flat.set(i, v)`). */
+  get flat(): porting.FlatIter {
+    return new porting.FlatIter(this);
+  }
+
+  /** Writes `v` at flat (C-order) positions, in place, as NumPy's method `a.put(ind, v, mode)`. */
+  put(ind: ArrayLike, v: ArrayLike, mode?: TakeMode | porting.PutOptions): void {
+    porting.put(this, ind, v, mode);
+  }
+
+  /** Repeats each element along `axis` (flattened when none), as NumPy's method `a.repeat`. */
+  repeat(repeats: ArrayLike, axis?: number | null): NDArray {
+    return joinOps.repeat(this, repeats, axis);
+  }
+
+  /** `np.where(this, x, y)`: `x` where this is true, else `y`; with no arguments `np.nonzero(this)`. */
+  where(): NDArray[];
+  where(x: ArrayLike, y: ArrayLike): NDArray;
+  where(x?: ArrayLike, y?: ArrayLike): NDArray | NDArray[] {
+    if (x === undefined && y === undefined) return elementwise.where(this);
+    return elementwise.where(this, x as ArrayLike, y as ArrayLike);
+  }
+
+  /** Element-wise closeness to `other` within tolerances (method form of `np.isclose`). */
+  isclose(other: ArrayLike, options?: IscloseOptions): NDArray {
+    return elementwise.isclose(this, other, options);
+  }
+
+  /** Whether every element is close to `other` (method form of `np.allclose`). */
+  allclose(other: ArrayLike, options?: IscloseOptions): boolean {
+    return elementwise.allclose(this, other, options);
+  }
+
+  /** Whether `other` has this shape and these elements (method form of `np.array_equal`). */
+  arrayEqual(other: ArrayLike, options?: ArrayEqualOptions): boolean {
+    return elementwise.arrayEqual(this, other, options);
+  }
+
+  /** Weighted average (method form of `np.average`); a JS scalar over all axes, else an NDArray. */
+  average(axis?: Axis, options?: AverageOptions & { returned?: false }): AverageResult;
+  average(options: AverageOptions & { returned?: false }): AverageResult;
+  average(axis: Axis | undefined, options: AverageOptions & { returned: true }): [AverageResult, AverageResult];
+  average(options: AverageOptions & { returned: true }): [AverageResult, AverageResult];
+  average(axis?: Axis | AverageOptions, options?: AverageOptions): AverageResult | [AverageResult, AverageResult] {
+    return stats.average(this, axis, options);
   }
 
   // ---- printing ----

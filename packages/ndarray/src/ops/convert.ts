@@ -43,6 +43,7 @@ function inspect(x: ArrayLike): { shape: number[]; dtype: DType } {
   let level: readonly unknown[] = [x];
   // breadth-first, one nesting level at a time, so every list at a depth is checked
   for (let depth = 0; ; depth++) {
+    level = expandMixed(level);
     let lists = 0;
     let leaves = 0;
     let len = -1;
@@ -86,6 +87,29 @@ function inspect(x: ArrayLike): { shape: number[]; dtype: DType } {
   // an empty list has no leaves: NumPy gives float64
   const dtype = dtypes.size === 0 ? 'float64' : promoteTypes([...dtypes]);
   return { shape, dtype };
+}
+
+/**
+ * A level mixing JS lists with arrays or TypedArrays of at least one axis: the arrays
+ * stand for nested lists of their rows (as NumPy reads `[np.array([1, 2]), [3, 4]]`), so
+ * they become lists of row views, which keep their dtype. `fill` still writes the
+ * original arrays whole, in the same C order.
+ */
+function expandMixed(level: readonly unknown[]): readonly unknown[] {
+  let lists = false;
+  let arrays = false;
+  for (const v of level) {
+    if (Array.isArray(v)) lists = true;
+    else if ((v instanceof NDArray && v.ndim > 0) || isTypedArray(v)) arrays = true;
+  }
+  if (!lists || !arrays) return level;
+  return level.map((v) => {
+    const a = v instanceof NDArray ? v : isTypedArray(v) ? fromTypedArray(v) : null;
+    if (a === null || a.ndim === 0) return v;
+    const shape = a.shape.slice(1);
+    const strides = a.strides.slice(1);
+    return Array.from({ length: a.shape[0]! }, (_, i) => new NDArray(a.data, shape, strides, a.offset + i * a.strides[0]!, a.dtype, a));
+  });
 }
 
 function inhomogeneous(shape: readonly number[], depth: number): ValueError {

@@ -25,14 +25,17 @@ function raw(a: NDArray, shape: readonly number[], strides: readonly number[], o
 
 /**
  * Repeats the whole array `reps` times along each axis (`np.tile`). With more reps than
- * axes, `A` gets leading length-1 axes; with fewer, reps get leading ones.
+ * axes, `A` gets leading length-1 axes; with fewer, reps get leading ones. `reps` is one
+ * number, one array, or varargs like a shape (`np.tile(a, 2, 1)` is `np.tile(a, [2, 1])`).
  *
  * @example
  * np.tile([1, 2], 2).tolist(); // [1, 2, 1, 2]
  * np.tile([1, 2], [2, 1]).tolist(); // [[1, 2], [1, 2]]
  */
-export function tile(A: ArrayLike, reps: number | readonly number[]): NDArray {
-  let tup = (typeof reps === 'number' ? [reps] : reps).map(intArg);
+export function tile(A: ArrayLike, ...reps: (number | readonly number[])[]): NDArray {
+  if (reps.length === 0) throw new DTypeError("tile() missing 1 required positional argument: 'reps'");
+  const r0 = reps.length === 1 ? reps[0]! : (reps as number[]);
+  let tup = (typeof r0 === 'number' ? [r0] : r0).map(intArg);
   const input = asarray(A);
   const lead = Math.max(tup.length - input.ndim, 0);
   const withLead = (x: NDArray): NDArray =>

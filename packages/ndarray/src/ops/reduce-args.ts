@@ -148,6 +148,7 @@ export function writeOut(npName: string, result: NDArray, out: NDArray | undefin
     );
   }
   if (!canCast(result.dtype, out.dtype, 'same_kind')) throw outputCastError(npName, result.dtype, out.dtype);
+  if (!out.flags.writeable) throw new ValueError('output array is read-only');
   assign(out, result);
   return out;
 }
