@@ -31,3 +31,4 @@ export { save, load, type PathLike } from './serialize.js';
 export * as optim from './optim/index.js';
 export * as data from './data/index.js';
 export { fit, evaluate, metrics, type FitOptions, type History, type StopReason, type StopCriteria, type EarlyStoppingOptions, type FitCallbacks, type LossLike, type BatchLike, type MetricsSpec, type EvaluateOptions, type WritableLike } from './train/index.js';
+export * from './autoencoder/index.js';
