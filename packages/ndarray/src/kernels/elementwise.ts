@@ -17,6 +17,32 @@ export type Fn1 = (x: number) => number;
 /** A scalar function of two elements. */
 export type Fn2 = (x: number, y: number) => number;
 
+/**
+ * A unary inner loop with its operation written in (a ufunc record's `fast` loop): `n`
+ * elements, output `o` from `io` by `so`, input `a` from `ia` by `sa`. One strided form
+ * serves every case: V8 runs it as fast as a contiguous loop, and a stride of 0 reads a
+ * scalar or a broadcast row. Each loop is its own function literal, so its call sites and
+ * element accesses stay monomorphic in the operation (closures made by one factory share
+ * V8's type feedback, which is what makes `unaryKernel`'s `f(x)` call megamorphic).
+ */
+export type Loop1 = (n: number, o: Buf, io: number, so: number, a: Buf, ia: number, sa: number) => void;
+
+/** A binary inner loop with its operation written in: `o = op(a, b)` (see {@link Loop1}). */
+export type Loop2 = (n: number, o: Buf, io: number, so: number, a: Buf, ia: number, sa: number, b: Buf, ib: number, sb: number) => void;
+
+/** Whether ufuncs use their records' `fast` loops (tests turn them off to check the fallback). */
+export const fastLoops = { enabled: true };
+
+/** Runs a {@link Loop1} per row of the driver over operands (out, a). */
+export function unaryLoopKernel(loop: Loop1, out: Buf, a: Buf): InnerKernel {
+  return (n, p, s) => loop(n, out, p[0]!, s[0]!, a, p[1]!, s[1]!);
+}
+
+/** Runs a {@link Loop2} per row of the driver over operands (out, a, b). */
+export function binaryLoopKernel(loop: Loop2, out: Buf, a: Buf, b: Buf): InnerKernel {
+  return (n, p, s) => loop(n, out, p[0]!, s[0]!, a, p[1]!, s[1]!, b, p[2]!, s[2]!);
+}
+
 /** `out = f(a)` over operands (out, a). */
 export function unaryKernel(f: Fn1, out: Buf, a: Buf): InnerKernel {
   return (n, p, s) => {
@@ -91,9 +117,18 @@ export function whereKernel(out: Buf, cond: Buf, x: Buf, y: Buf): InnerKernel {
   };
 }
 
+// Copies between buffers of the same float type, each its own function literal so its
+// element accesses stay monomorphic (the generic copy below serves every type pair).
+// prettier-ignore
+const copyF64 = (n: number, o: Float64Array, io: number, so: number, a: Float64Array, ia: number, sa: number): void => { for (let i = 0; i < n; i++, io += so, ia += sa) o[io] = a[ia]!; };
+// prettier-ignore
+const copyF32 = (n: number, o: Float32Array, io: number, so: number, a: Float32Array, ia: number, sa: number): void => { for (let i = 0; i < n; i++, io += so, ia += sa) o[io] = a[ia]!; };
+
 /** `out = src` (with an optional per-element conversion) over operands (out, src). */
 export function copyKernel(out: Buf, src: Buf, conv: Fn1 | null): InnerKernel {
   if (conv !== null) return unaryKernel(conv, out, src);
+  if (out instanceof Float64Array && src instanceof Float64Array) return (n, p, s) => copyF64(n, out, p[0]!, s[0]!, src, p[1]!, s[1]!);
+  if (out instanceof Float32Array && src instanceof Float32Array) return (n, p, s) => copyF32(n, out, p[0]!, s[0]!, src, p[1]!, s[1]!);
   return (n, p, s) => {
     let io = p[0]!;
     let ia = p[1]!;

@@ -10,13 +10,16 @@
  * Loop variables: `io`, `ia` offsets; `so`, `sa` steps; `acc` the running value.
  */
 import type { InnerKernel } from '../iter/strided-loop.js';
-import type { Buf, Fn2 } from './elementwise.js';
+import type { Buf, Fn2, Loop2 } from './elementwise.js';
 
 /**
  * `acc = f(acc, a)` over operands (acc, a). With `exact`, the running value is re-read
  * from the accumulator after each step (narrow integer accumulators wrap at their width).
+ * With a `fast` loop (the ufunc record's), every row runs it as `acc = op(acc, a)`, which
+ * stores each step: exact, and without a call per element.
  */
-export function reduceKernel(f: Fn2, acc: Buf, a: Buf, exact = false): InnerKernel {
+export function reduceKernel(f: Fn2, acc: Buf, a: Buf, exact = false, fast?: Loop2): InnerKernel {
+  if (fast !== undefined) return (n, p, s) => fast(n, acc, p[0]!, s[0]!, acc, p[0]!, s[0]!, a, p[1]!, s[1]!);
   return (n, p, s) => {
     let io = p[0]!;
     let ia = p[1]!;
@@ -84,6 +87,11 @@ export function sumKernel(acc: Buf, a: Buf): InnerKernel {
     const sa = s[1]!;
     if (so === 0) {
       acc[io] = acc[io]! + pairwiseSum(a, ia, n, sa);
+      return;
+    }
+    if (so === 1 && sa === 1) {
+      // a row added into a row of sums (a sum over an outer axis)
+      for (let i = 0; i < n; i++) acc[io + i] = acc[io + i]! + a[ia + i]!;
       return;
     }
     for (let i = 0; i < n; i++) {

@@ -6,7 +6,7 @@
 import { DTYPES, type DType } from '../dtype/dtypes.js';
 import { ValueError } from '../errors.js';
 import type { NDArray } from '../ndarray.js';
-import type { Fn1, Fn2 } from '../kernels/elementwise.js';
+import type { Fn1, Fn2, Loop1, Loop2 } from '../kernels/elementwise.js';
 import { defineBinary, defineUnary } from './ufunc.js';
 import {
   copySign,
@@ -41,6 +41,29 @@ function widenForSum(d: DType): DType {
   return k.kind === 'u' ? 'uint32' : 'int32';
 }
 
+// Fast inner loops (see `Loop2` in kernels/elementwise.ts): the same values as the scalar
+// functions below, with the operation written into the loop so V8 inlines it.
+// prettier-ignore
+const addF: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! + b[ib]!; };
+// prettier-ignore
+const addI: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = (a[ia]! + b[ib]!) | 0; };
+// prettier-ignore
+const subF: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! - b[ib]!; };
+// prettier-ignore
+const subI: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = (a[ia]! - b[ib]!) | 0; };
+// prettier-ignore
+const mulF: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! * b[ib]!; };
+// prettier-ignore
+const mulI: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = Math.imul(a[ia]!, b[ib]!); };
+// prettier-ignore
+const divF: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! / b[ib]!; };
+// prettier-ignore
+const negF: Loop1 = (n, o, io, so, a, ia, sa) => { for (let i = 0; i < n; i++, io += so, ia += sa) o[io] = -a[ia]!; };
+// prettier-ignore
+const absF: Loop1 = (n, o, io, so, a, ia, sa) => { for (let i = 0; i < n; i++, io += so, ia += sa) o[io] = Math.abs(a[ia]!); };
+// prettier-ignore
+const sqrF: Loop1 = (n, o, io, so, a, ia, sa) => { for (let i = 0; i < n; i++, io += so, ia += sa) { const x = a[ia]!; o[io] = x * x; } };
+
 /** `np.add`: a + b (logical or on bools). */
 export const add = defineBinary({
   npName: 'add',
@@ -48,6 +71,7 @@ export const add = defineBinary({
   identity: 0,
   reorderable: true,
   reduceDType: widenForSum,
+  fast: { i: addI, f: addF },
   loops: {
     b: (x, y) => x | y,
     i: (x, y) => (x + y) | 0,
@@ -63,6 +87,7 @@ export const subtract = defineBinary({
   types: 'all',
   boolError:
     'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
+  fast: { i: subI, f: subF },
   loops: {
     i: (x, y) => (x - y) | 0,
     f: (x, y) => x - y,
@@ -78,6 +103,7 @@ export const multiply = defineBinary({
   identity: 1,
   reorderable: true,
   reduceDType: widenForSum,
+  fast: { i: mulI, f: mulF },
   loops: {
     b: (x, y) => x & y,
     i: Math.imul,
@@ -91,6 +117,7 @@ export const multiply = defineBinary({
 export const divide = defineBinary({
   npName: 'divide',
   types: 'divide',
+  fast: { f: divF },
   loops: { f: (x, y) => x / y },
 });
 
@@ -155,6 +182,7 @@ export const negative = defineUnary({
   npName: 'negative',
   types: 'all',
   boolError: 'The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.',
+  fast: { f: negF },
   loops: { i: (x) => -x, f: (x) => -x, I: big1((x) => I(-x)), U: big1((x) => U(-x)) },
 });
 
@@ -170,6 +198,7 @@ export const positive = defineUnary({
 export const abs = defineUnary({
   npName: 'absolute',
   types: 'all',
+  fast: { f: absF },
   loops: { b: (x) => x, i: Math.abs, f: Math.abs, I: big1((x) => I(x < 0n ? -x : x)), U: big1((x) => x) },
 });
 
@@ -189,6 +218,7 @@ export const sign = defineUnary({
 export const square = defineUnary({
   npName: 'square',
   types: 'numeric',
+  fast: { f: sqrF },
   loops: { i: (x) => Math.imul(x, x), f: (x) => x * x, I: big1((x) => I(x * x)), U: big1((x) => U(x * x)) },
 });
 

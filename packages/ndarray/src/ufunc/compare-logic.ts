@@ -3,28 +3,50 @@
  * logical functions give bool; a value is true when nonzero (NaN is true, as in NumPy).
  * Mixed number/bigint comparisons are exact in JS, so int64 needs no special loop.
  */
-import type { Fn1, Fn2 } from '../kernels/elementwise.js';
+import type { Fn1, Fn2, Loop2 } from '../kernels/elementwise.js';
 import { defineBinary, defineUnary, type BinaryUfunc } from './ufunc.js';
 
 type B2 = (x: bigint, y: bigint) => bigint;
 const big2 = (f: B2): Fn2 => f as unknown as Fn2;
 
-function compare(npName: string, f: Fn2): BinaryUfunc {
-  return defineBinary({ npName, types: 'all', output: 'bool', weakOutOfRange: true, boolReduction: 'bool-only', loops: { b: f, i: f, f, I: f } });
+function compare(npName: string, f: Fn2, fast: Loop2): BinaryUfunc {
+  return defineBinary({
+    npName,
+    types: 'all',
+    output: 'bool',
+    weakOutOfRange: true,
+    boolReduction: 'bool-only',
+    loops: { b: f, i: f, f, I: f },
+    fast: { f: fast },
+  });
 }
 
+// Fast float loops of the comparisons (see `Loop2` in kernels/elementwise.ts).
+// prettier-ignore
+const eqL: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! === b[ib]! ? 1 : 0; };
+// prettier-ignore
+const neL: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! !== b[ib]! ? 1 : 0; };
+// prettier-ignore
+const ltL: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! < b[ib]! ? 1 : 0; };
+// prettier-ignore
+const leL: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! <= b[ib]! ? 1 : 0; };
+// prettier-ignore
+const gtL: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! > b[ib]! ? 1 : 0; };
+// prettier-ignore
+const geL: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! >= b[ib]! ? 1 : 0; };
+
 /** `np.equal`: a == b */
-export const equal = compare('equal', (x, y) => (x === y ? 1 : 0));
+export const equal = compare('equal', (x, y) => (x === y ? 1 : 0), eqL);
 /** `np.not_equal`: a != b (NaN != NaN is true) */
-export const notEqual = compare('not_equal', (x, y) => (x !== y ? 1 : 0));
+export const notEqual = compare('not_equal', (x, y) => (x !== y ? 1 : 0), neL);
 /** `np.less`: a < b */
-export const less = compare('less', (x, y) => (x < y ? 1 : 0));
+export const less = compare('less', (x, y) => (x < y ? 1 : 0), ltL);
 /** `np.less_equal`: a <= b */
-export const lessEqual = compare('less_equal', (x, y) => (x <= y ? 1 : 0));
+export const lessEqual = compare('less_equal', (x, y) => (x <= y ? 1 : 0), leL);
 /** `np.greater`: a > b */
-export const greater = compare('greater', (x, y) => (x > y ? 1 : 0));
+export const greater = compare('greater', (x, y) => (x > y ? 1 : 0), gtL);
 /** `np.greater_equal`: a >= b */
-export const greaterEqual = compare('greater_equal', (x, y) => (x >= y ? 1 : 0));
+export const greaterEqual = compare('greater_equal', (x, y) => (x >= y ? 1 : 0), geL);
 
 // truthiness as NumPy: nonzero (NaN included); `!= 0` also works for bigints (0n == 0)
 const nz = (x: number): boolean => x != 0; // eslint-disable-line eqeqeq

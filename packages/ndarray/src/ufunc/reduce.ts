@@ -13,7 +13,7 @@ import { normalizeAxes, normalizeAxis, cStrides } from '../shape/shape.js';
 import { emptyReductionError, ValueError, DTypeError, outputCastError, shapeStr } from '../errors.js';
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
 import { reduceKernel, sumKernel } from '../kernels/reduce.js';
-import type { Buf } from '../kernels/elementwise.js';
+import { fastLoops, type Buf } from '../kernels/elementwise.js';
 import { asarray, type ArrayLike } from '../ops/convert.js';
 import { assign, emptyArray } from '../ops/assign.js';
 import { loopFor, loopInput, selectLoop, type BinaryUfunc } from './ufunc.js';
@@ -105,8 +105,11 @@ export function reduce(ufunc: BinaryUfunc, x: ArrayLike, options: ReduceOptions 
     const fn = loopFor(spec.loops, loop)!;
     const accBuf = acc.data as unknown as Buf;
     const srcBuf = src.data as unknown as Buf;
+    const fast = fastLoops.enabled && spec.fast !== undefined ? loopFor(spec.fast, loop) : undefined;
     const kernel: InnerKernel =
-      spec.npName === 'add' && DTYPES[loop].kind === 'f' ? sumKernel(accBuf, srcBuf) : reduceKernel(fn, accBuf, srcBuf, exactWidth(outType));
+      spec.npName === 'add' && DTYPES[loop].kind === 'f'
+        ? sumKernel(accBuf, srcBuf)
+        : reduceKernel(fn, accBuf, srcBuf, exactWidth(outType), fast);
     stridedLoop(src.shape, [accStrides, src.strides], [acc.offset, src.offset], kernel);
   }
   const result = options.keepdims ? acc : new NDArray(acc.data, resultShape, cStrides(resultShape), 0, outType);
@@ -120,11 +123,12 @@ export function reduce(ufunc: BinaryUfunc, x: ArrayLike, options: ReduceOptions 
 /**
  * Accumulators narrower than a JS number's exact range are re-read after every step:
  * narrow integers then wrap at their width (exact for non-modular ufuncs too), and float32
- * products round at each step as NumPy's do.
+ * products round at each step as NumPy's do. bool accumulators need not be: every bool
+ * loop returns 0 or 1 (`any`/`all` keep the running value in a local).
  */
 function exactWidth(d: DType): boolean {
   const info = DTYPES[d];
-  return info.itemsize < 4 || d === 'float32';
+  return (info.itemsize < 4 && d !== 'bool') || d === 'float32';
 }
 
 /** The seed value as stored in `dtype` (C cast: bitwise_and's identity -1 is all ones in uint8). */

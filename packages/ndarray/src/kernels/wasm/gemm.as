@@ -1,0 +1,140 @@
+// AssemblyScript source of the WASM SIMD GEMM block kernel (compiled by build.mjs into
+// gemm-wasm.ts; see matmul-wasm.ts for the JS side). Not TypeScript: asc compiles it.
+//
+// `block` multiplies a packed mc x kc block of A by a packed kc x nc block of B into C
+// (row-major, leading dimension ldc, pointer at the block's corner), overwriting when
+// `first` is nonzero and accumulating otherwise. Packing (done in JS): A in row panels of
+// 4 rows (panel ir at ir*kc: for each p, 4 values), B in column panels of 4 columns
+// (panel jr at jr*kc: for each p, 4 values); mc and nc are multiples of 4 (zero-padded).
+// All pointers are byte offsets into this module's memory. The micro-kernel keeps a 4 x 4
+// tile of C in eight f64x2 accumulators.
+
+export function block(mc: i32, nc: i32, kc: i32, pa: usize, pb: usize, pc: usize, ldc: i32, first: i32): void {
+  const rowBytes = <usize>ldc << 3;
+  for (let jr = 0; jr < nc; jr += 4) {
+    const bp = pb + (<usize>(jr * kc) << 3);
+    for (let ir = 0; ir < mc; ir += 4) {
+      let ap = pa + (<usize>(ir * kc) << 3);
+      let bq = bp;
+      let c00 = f64x2.splat(0.0);
+      let c01 = f64x2.splat(0.0);
+      let c10 = f64x2.splat(0.0);
+      let c11 = f64x2.splat(0.0);
+      let c20 = f64x2.splat(0.0);
+      let c21 = f64x2.splat(0.0);
+      let c30 = f64x2.splat(0.0);
+      let c31 = f64x2.splat(0.0);
+      for (let p = 0; p < kc; p++) {
+        const b0 = v128.load(bq);
+        const b1 = v128.load(bq, 16);
+        const a0 = v128.load64_splat(ap);
+        const a1 = v128.load64_splat(ap, 8);
+        const a2 = v128.load64_splat(ap, 16);
+        const a3 = v128.load64_splat(ap, 24);
+        c00 = f64x2.add(c00, f64x2.mul(a0, b0));
+        c01 = f64x2.add(c01, f64x2.mul(a0, b1));
+        c10 = f64x2.add(c10, f64x2.mul(a1, b0));
+        c11 = f64x2.add(c11, f64x2.mul(a1, b1));
+        c20 = f64x2.add(c20, f64x2.mul(a2, b0));
+        c21 = f64x2.add(c21, f64x2.mul(a2, b1));
+        c30 = f64x2.add(c30, f64x2.mul(a3, b0));
+        c31 = f64x2.add(c31, f64x2.mul(a3, b1));
+        ap += 32;
+        bq += 32;
+      }
+      let cp = pc + ((<usize>ir * rowBytes) + (<usize>jr << 3));
+      if (first) {
+        v128.store(cp, c00);
+        v128.store(cp, c01, 16);
+        cp += rowBytes;
+        v128.store(cp, c10);
+        v128.store(cp, c11, 16);
+        cp += rowBytes;
+        v128.store(cp, c20);
+        v128.store(cp, c21, 16);
+        cp += rowBytes;
+        v128.store(cp, c30);
+        v128.store(cp, c31, 16);
+      } else {
+        v128.store(cp, f64x2.add(v128.load(cp), c00));
+        v128.store(cp, f64x2.add(v128.load(cp, 16), c01), 16);
+        cp += rowBytes;
+        v128.store(cp, f64x2.add(v128.load(cp), c10));
+        v128.store(cp, f64x2.add(v128.load(cp, 16), c11), 16);
+        cp += rowBytes;
+        v128.store(cp, f64x2.add(v128.load(cp), c20));
+        v128.store(cp, f64x2.add(v128.load(cp, 16), c21), 16);
+        cp += rowBytes;
+        v128.store(cp, f64x2.add(v128.load(cp), c30));
+        v128.store(cp, f64x2.add(v128.load(cp, 16), c31), 16);
+      }
+    }
+  }
+}
+
+// `block32`: the float32 kernel, same contract with float32 elements: A in row panels of
+// 4 rows, B in column panels of 8 columns (panel jr at jr*kc: for each p, 8 values), nc a
+// multiple of 8, C row-major float32. A 4 x 8 tile of C in eight f32x4 accumulators; sums
+// are float32, as NumPy's sgemm.
+export function block32(mc: i32, nc: i32, kc: i32, pa: usize, pb: usize, pc: usize, ldc: i32, first: i32): void {
+  const rowBytes = <usize>ldc << 2;
+  for (let jr = 0; jr < nc; jr += 8) {
+    const bp = pb + (<usize>(jr * kc) << 2);
+    for (let ir = 0; ir < mc; ir += 4) {
+      let ap = pa + (<usize>(ir * kc) << 2);
+      let bq = bp;
+      let c00 = f32x4.splat(0.0);
+      let c01 = f32x4.splat(0.0);
+      let c10 = f32x4.splat(0.0);
+      let c11 = f32x4.splat(0.0);
+      let c20 = f32x4.splat(0.0);
+      let c21 = f32x4.splat(0.0);
+      let c30 = f32x4.splat(0.0);
+      let c31 = f32x4.splat(0.0);
+      for (let p = 0; p < kc; p++) {
+        const b0 = v128.load(bq);
+        const b1 = v128.load(bq, 16);
+        const a0 = v128.load32_splat(ap, 0);
+        c00 = f32x4.add(c00, f32x4.mul(a0, b0));
+        c01 = f32x4.add(c01, f32x4.mul(a0, b1));
+        const a1 = v128.load32_splat(ap, 4);
+        c10 = f32x4.add(c10, f32x4.mul(a1, b0));
+        c11 = f32x4.add(c11, f32x4.mul(a1, b1));
+        const a2 = v128.load32_splat(ap, 8);
+        c20 = f32x4.add(c20, f32x4.mul(a2, b0));
+        c21 = f32x4.add(c21, f32x4.mul(a2, b1));
+        const a3 = v128.load32_splat(ap, 12);
+        c30 = f32x4.add(c30, f32x4.mul(a3, b0));
+        c31 = f32x4.add(c31, f32x4.mul(a3, b1));
+        ap += 16;
+        bq += 32;
+      }
+      let cp = pc + ((<usize>ir * rowBytes) + (<usize>jr << 2));
+      if (first) {
+        v128.store(cp, c00);
+        v128.store(cp, c01, 16);
+        cp += rowBytes;
+        v128.store(cp, c10);
+        v128.store(cp, c11, 16);
+        cp += rowBytes;
+        v128.store(cp, c20);
+        v128.store(cp, c21, 16);
+        cp += rowBytes;
+        v128.store(cp, c30);
+        v128.store(cp, c31, 16);
+      } else {
+        v128.store(cp, f32x4.add(v128.load(cp), c00));
+        v128.store(cp, f32x4.add(v128.load(cp, 16), c01), 16);
+        cp += rowBytes;
+        v128.store(cp, f32x4.add(v128.load(cp), c10));
+        v128.store(cp, f32x4.add(v128.load(cp, 16), c11), 16);
+        cp += rowBytes;
+        v128.store(cp, f32x4.add(v128.load(cp), c20));
+        v128.store(cp, f32x4.add(v128.load(cp, 16), c21), 16);
+        cp += rowBytes;
+        v128.store(cp, f32x4.add(v128.load(cp), c30));
+        v128.store(cp, f32x4.add(v128.load(cp, 16), c31), 16);
+      }
+    }
+  }
+}

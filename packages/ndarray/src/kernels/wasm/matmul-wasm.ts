@@ -1,0 +1,84 @@
+/**
+ * The WASM SIMD GEMM block kernel: instantiated once, on first use, from the bytes that
+ * `build.mjs` compiles from `gemm.as` (AssemblyScript) into `gemm-wasm.ts`. Where
+ * WebAssembly or its SIMD extension is missing, `wasmGemm()` is null and `kernels/matmul.ts`
+ * keeps its plain-TypeScript kernel (tests force that path through `wasmGemmEnabled`).
+ *
+ * The module exports its memory and `block(mc, nc, kc, pa, pb, pc, ldc, first)`; callers
+ * lay out packed A and B blocks and the C accumulator in that memory (byte offsets).
+ */
+import { GEMM_WASM_BASE64 } from './gemm-wasm.js';
+
+/** The part of the WebAssembly API used here (the project's TS lib has no DOM types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+}
+const WA = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** `block(mc, nc, kc, pa, pb, pc, ldc, first)`: see gemm.as. */
+export type BlockFn = (mc: number, nc: number, kc: number, pa: number, pb: number, pc: number, ldc: number, first: number) => void;
+
+/** The instantiated kernel and views of its memory, refreshed when the memory grows. */
+export interface WasmGemm {
+  /** float64 block: 4 x 4 tiles, float64 sums. */
+  block: BlockFn;
+  /** float32 block: 4 x 8 tiles, float32 sums. */
+  block32: BlockFn;
+  memory: WasmMemory;
+  /** Float64 and float32 views of the whole memory (recreated by `reserve` after growth). */
+  f64: Float64Array;
+  f32: Float32Array;
+  /** Makes the memory at least `bytes` long. */
+  reserve(bytes: number): void;
+}
+
+/** Whether matmul may use the WASM kernel (tests turn it off to check the fallback). */
+export const wasmGemmEnabled = { enabled: true };
+
+let instance: WasmGemm | null | undefined;
+
+function decode(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** The kernel, or null when WebAssembly SIMD is unavailable here. */
+export function wasmGemm(): WasmGemm | null {
+  if (!wasmGemmEnabled.enabled) return null;
+  if (instance !== undefined) return instance;
+  instance = null;
+  try {
+    if (WA === undefined || typeof atob !== 'function') return null;
+    const bytes = decode(GEMM_WASM_BASE64);
+    if (!WA.validate(bytes)) return null;
+    const inst = new WA.Instance(new WA.Module(bytes), {});
+    const memory = inst.exports['memory'] as WasmMemory;
+    const w: WasmGemm = {
+      block: inst.exports['block'] as BlockFn,
+      block32: inst.exports['block32'] as BlockFn,
+      memory,
+      f64: new Float64Array(memory.buffer),
+      f32: new Float32Array(memory.buffer),
+      reserve(size: number) {
+        const have = memory.buffer.byteLength;
+        if (size > have) {
+          memory.grow(Math.ceil((size - have) / 65536));
+          w.f64 = new Float64Array(memory.buffer);
+          w.f32 = new Float32Array(memory.buffer);
+        }
+      },
+    };
+    instance = w;
+  } catch {
+    instance = null;
+  }
+  return instance;
+}
