@@ -8,7 +8,7 @@ export default defineConfig({
     alias: {
       '@numbat/ndarray': fileURLToPath(new URL('./packages/ndarray/src/node.ts', import.meta.url)),
       '@numbat/autograd': fileURLToPath(new URL('./packages/autograd/src/index.ts', import.meta.url)),
-      '@numbat/nn': fileURLToPath(new URL('./packages/nn/src/index.ts', import.meta.url)),
+      '@numbat/nn': fileURLToPath(new URL('./packages/nn/src/node.ts', import.meta.url)),
     },
   },
   test: {

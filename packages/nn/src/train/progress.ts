@@ -1,13 +1,13 @@
 /**
- * Progress output of `nn.fit`: a live bar on a TTY (cli-progress: epoch, batch progress,
- * running loss and metrics, time left), one plain line per epoch otherwise (a file, a
- * pipe, CI logs, or `verbose: 'line'`), nothing with `verbose: false`.
+ * Progress output of `nn.fit`: a live bar on a TTY (epoch, batch progress, running loss
+ * and metrics, time left), one plain line per epoch otherwise (a file, a pipe, CI logs,
+ * a browser's console, or `verbose: 'line'`), nothing with `verbose: false`.
  *
- * The training loop is synchronous, so the bar redraws from `update()` calls
- * (cli-progress's synchronous updates, at most 5 times a second), never from a timer;
- * `end()` must run (fit calls it in a `finally`) to stop the bar and restore the line.
+ * This file has no Node import, so the core bundle loads in a browser. The bar itself
+ * (cli-progress, which needs Node's `readline`) lives in `bar.ts` and is plugged in by the
+ * Node entry (`src/node.ts`) through {@link registerBarReporter}; without it (the core
+ * entry, e.g. in a browser) a TTY gets lines too.
  */
-import cliProgress from 'cli-progress';
 
 /** Where progress is written: a Node stream (`process.stdout`) or anything with `write`. */
 export interface WritableLike {
@@ -48,7 +48,7 @@ export interface ProgressSummary {
 }
 
 /** The last line when training stopped before its epoch limit: `Stopped after epoch 12: earlyStopping`. */
-function summaryLine(summary?: ProgressSummary): string | null {
+export function summaryLine(summary?: ProgressSummary): string | null {
   return summary !== undefined && summary.reason !== 'maxEpochs' ? `Stopped after epoch ${summary.epochs}: ${summary.reason}\n` : null;
 }
 
@@ -91,69 +91,6 @@ class LineReporter implements ProgressReporter {
   }
 }
 
-/** A cli-progress bar over all batches of all epochs. */
-class BarReporter implements ProgressReporter {
-  readonly #stream: WritableLike;
-  #bar: cliProgress.SingleBar | null = null;
-  #epochs = 0;
-  #perEpoch: number | null = null;
-  #metricNames: string[] = [];
-  #last: Record<string, string> = {};
-
-  constructor(stream: WritableLike) {
-    this.#stream = stream;
-  }
-
-  start(info: ProgressStart): void {
-    this.#epochs = info.epochs;
-    this.#perEpoch = info.batchesPerEpoch;
-    this.#metricNames = info.metricNames;
-    const metrics = ['loss', ...info.metricNames].map((k) => `${k}: {${k}}`).join(' | ');
-    this.#bar = new cliProgress.SingleBar({
-      stream: this.#stream as NodeJS.WritableStream,
-      format: `epoch {epoch} |{bar}| {percentage}% | ${metrics}{val} | ETA {eta_formatted}`,
-      barsize: 24,
-      hideCursor: false,
-      gracefulExit: false,
-      clearOnComplete: false,
-      etaBuffer: 50,
-    });
-    const total = this.#perEpoch !== null && Number.isFinite(this.#epochs) ? this.#epochs * this.#perEpoch : Number.isFinite(this.#epochs) ? this.#epochs : 1;
-    this.#last = { epoch: this.#epochText(0), loss: '-', val: '' };
-    for (const k of this.#metricNames) this.#last[k] = '-';
-    this.#bar.start(total, 0, this.#last);
-  }
-
-  #epochText(epoch: number): string {
-    return Number.isFinite(this.#epochs) ? `${epoch + 1}/${this.#epochs}` : String(epoch + 1);
-  }
-
-  batch(epoch: number, batchesDone: number, running: Readonly<Record<string, number>>): void {
-    if (this.#bar === null || this.#perEpoch === null) return;
-    this.#last.epoch = this.#epochText(epoch);
-    for (const [k, v] of Object.entries(running)) this.#last[k] = formatValue(v);
-    this.#bar.update(epoch * this.#perEpoch + batchesDone, this.#last);
-  }
-
-  epochEnd(epoch: number, logs: Readonly<Record<string, number>>): void {
-    if (this.#bar === null) return;
-    this.#last.epoch = this.#epochText(epoch);
-    for (const k of ['loss', ...this.#metricNames]) if (logs[k] !== undefined) this.#last[k] = formatValue(logs[k]);
-    const val = Object.entries(logs).filter(([k]) => k.startsWith('val'));
-    this.#last.val = val.map(([k, v]) => ` | ${k}: ${formatValue(v)}`).join('');
-    const done = this.#perEpoch !== null ? (epoch + 1) * this.#perEpoch : epoch + 1;
-    this.#bar.update(done, this.#last);
-  }
-
-  end(summary?: ProgressSummary): void {
-    if (this.#bar === null) return;
-    this.#bar.stop();
-    this.#bar = null;
-    const last = summaryLine(summary);
-    if (last !== null) this.#stream.write(last);
-  }
-}
-
 /** A reporter that prints nothing. */
 class SilentReporter implements ProgressReporter {
   start(): void {}
@@ -168,16 +105,30 @@ function defaultStream(): WritableLike | null {
   return proc?.stdout ?? null;
 }
 
+/** Makes the live bar for a TTY stream. */
+export type BarReporterFactory = (stream: WritableLike) => ProgressReporter;
+
+let barFactory: BarReporterFactory | null = null;
+
+/**
+ * Plugs in the live progress bar used on a TTY (the Node entry registers cli-progress's);
+ * `null` unplugs it. Internal: not exported by the package.
+ */
+export function registerBarReporter(factory: BarReporterFactory | null): void {
+  barFactory = factory;
+}
+
 /**
  * The reporter for `verbose` and `stream`: `false` silent; `'line'` a line per epoch;
- * `true` / `'bar'` the bar when the stream is a TTY, else a line per epoch. Without a
- * stream (no `process.stdout`, e.g. a browser) lines go to `console.log`.
+ * `true` / `'bar'` the bar when the stream is a TTY and a bar is registered (Node), else a
+ * line per epoch. Without a stream (no `process.stdout`, e.g. a browser) lines go to
+ * `console.log`.
  */
 export function createReporter(verbose: boolean | 'bar' | 'line', stream?: WritableLike): ProgressReporter {
   if (verbose === false) return new SilentReporter();
   const out = stream ?? defaultStream();
   if (out === null) return new LineReporter((s) => console.log(s.replace(/\n$/, '')));
-  if (verbose !== 'line' && out.isTTY === true) return new BarReporter(out);
+  if (verbose !== 'line' && out.isTTY === true && barFactory !== null) return barFactory(out);
   return new LineReporter((s) => {
     out.write(s);
   });
