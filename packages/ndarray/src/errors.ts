@@ -352,3 +352,82 @@ export function remappedBroadcastError(operands: readonly { shape: readonly numb
   const parts = operands.map((o) => `${remappedShapeStr(o.shape)}->${remappedShapeStr(o.remapped)}`);
   return new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${parts.join(' ')}`);
 }
+
+// ---- ufunc methods (ufunc/reduce.ts, ufunc/reduceat.ts, ufunc/at.ts, ufunc/out-check.ts) ----
+
+/** `output array is read-only`: an `out` that cannot be written. */
+export function readOnlyOutputError(): ValueError {
+  return new ValueError('output array is read-only');
+}
+
+/** `No loop matching the specified signature and casting was found for ufunc equal` */
+export function noLoopError(ufuncName: string): DTypeError {
+  return new DTypeError(`No loop matching the specified signature and casting was found for ufunc ${ufuncName}`);
+}
+
+/** `reduction operation 'subtract' is not reorderable, so at most one axis may be specified` */
+export function notReorderableError(ufuncName: string): ValueError {
+  return new ValueError(`reduction operation '${ufuncName}' is not reorderable, so at most one axis may be specified`);
+}
+
+/**
+ * `output parameter for reduction operation add has the wrong number of dimensions: Found 2
+ * but expected 1`, with ` (must match the operand's when keepdims=True)` under keepdims.
+ */
+export function reduceOutNdimError(ufuncName: string, found: number, expected: number, keepdims: boolean): ValueError {
+  const base = `output parameter for reduction operation ${ufuncName} has the wrong number of dimensions: Found ${found} but expected ${expected}`;
+  return new ValueError(keepdims ? `${base} (must match the operand's when keepdims=True)` : base);
+}
+
+/** `provided out is the wrong size for the accumulation.` (accumulate of a 1-d array). */
+export function accumulateOutSizeError(): ValueError {
+  return new ValueError('provided out is the wrong size for the accumulation.');
+}
+
+/**
+ * NumPy's iterator error for operands that do not broadcast when some have axis maps:
+ * `operands could not be broadcast together with remapped shapes [original->remapped]:
+ * (3,)->(3,newaxis) (3,2)`; `parts` are the operands already formatted (`(3,)->(3,newaxis)`
+ * for a mapped one, `(3,2)` for one without a map). NumPy's trailing space is left out.
+ */
+export function iterBroadcastError(parts: readonly string[]): ValueError {
+  return new ValueError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${parts.join(' ')}`);
+}
+
+/**
+ * `Iterator input op_axes[0][0] (==1) is not a valid axis of op[0], which has 1 dimensions`
+ * (NumPy's trailing space left out).
+ */
+export function opAxesError(op: number, index: number, axis: number, ndim: number): ValueError {
+  return new ValueError(`Iterator input op_axes[${op}][${index}] (==${axis}) is not a valid axis of op[${op}], which has ${ndim} dimensions`);
+}
+
+/**
+ * `output operand requires a reduction along dimension 0, but the reduction is not enabled.
+ * The dimension size of 1 does not match the expected output shape.`
+ */
+export function reductionNotEnabledError(dim: number): ValueError {
+  return new ValueError(
+    `output operand requires a reduction along dimension ${dim}, but the reduction is not enabled. The dimension size of 1 does not match the expected output shape.`,
+  );
+}
+
+/** `operand was set up as a reduction along axis 0, but the length of the axis is 3 (it has to be 1)` */
+export function reductionAxisLengthError(axis: number, length: number): ValueError {
+  return new ValueError(`operand was set up as a reduction along axis ${axis}, but the length of the axis is ${length} (it has to be 1)`);
+}
+
+/**
+ * `non-broadcastable output operand with shape (1,2) [remapped to (2,1)] doesn't match the
+ * broadcast shape (3,2)`: NumPy's iterator prints the remapped shape in reverse axis order.
+ */
+export function remappedOutputShapeError(shape: readonly number[], remapped: readonly number[], broadcast: readonly number[]): ValueError {
+  return new ValueError(
+    `non-broadcastable output operand with shape ${shapeStr(shape)} [remapped to ${remappedShapeStr(remapped)}] doesn't match the broadcast shape ${shapeStr(broadcast)}`,
+  );
+}
+
+/** `index 5 out-of-bounds in add.reduceat [0, 3)` */
+export function reduceatIndexError(index: number, ufuncName: string, length: number): IndexError {
+  return new IndexError(`index ${index} out-of-bounds in ${ufuncName}.reduceat [0, ${length})`);
+}

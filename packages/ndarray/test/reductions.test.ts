@@ -71,7 +71,7 @@ describe('sum and prod', () => {
     const out = np.zeros([2]);
     expect(np.sum(a, 0, { out })).toBe(out);
     expect(values(out)).toEqual([4, 6]);
-    expect(() => np.sum(a, 0, { out: np.zeros([3]) })).toThrow('wrong shape');
+    expect(() => np.sum(a, 0, { out: np.zeros([3]) })).toThrow('operands could not be broadcast together');
     expect(() => np.sum(np.array([0.5]), 0, { out: np.zeros([], { dtype: 'int32' }) })).toThrow(np.DTypeError);
   });
 });

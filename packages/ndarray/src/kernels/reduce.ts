@@ -4,8 +4,10 @@
  * Reduced axes give the accumulator stride 0; when the innermost step of the accumulator is
  * 0 the kernel keeps the running value in a local and writes it once per row.
  *
- * Float sums use pairwise summation over each contiguous-or-strided row (blocks of 8
- * partial sums, as NumPy), which keeps float32 sums within about 1e-6 relative.
+ * Float sums use NumPy's pairwise summation over each row the accumulator does not move
+ * in (8 partial sums over leaves of at most 128 elements, halving at multiples of 8).
+ * float64 sums it in doubles; float32 rounds every partial to float32 (`pairwiseSum32`), as
+ * NumPy's `FLOAT_pairwise_sum` accumulates in float, so float32 sums are NumPy's bits.
  *
  * Loop variables: `io`, `ia` offsets; `so`, `sa` steps; `acc` the running value.
  */
@@ -78,15 +80,62 @@ export function pairwiseSum(a: Buf, ia: number, n: number, sa: number): number {
   return pairwiseSum(a, ia, n2, sa) + pairwiseSum(a, ia + n2 * sa, n - n2, sa);
 }
 
-/** Float `acc += a` over operands (acc, a), pairwise along rows the accumulator does not move in. */
+/**
+ * {@link pairwiseSum} in float32 arithmetic: every partial sum is rounded to float32
+ * (`Math.fround`), in NumPy's order, so the result is the float32 NumPy's `FLOAT_pairwise_sum`
+ * returns. The elements are float32 values already.
+ */
+export function pairwiseSum32(a: Buf, ia: number, n: number, sa: number): number {
+  const f = Math.fround;
+  if (n < 8) {
+    let r = -0;
+    for (let i = 0; i < n; i++, ia += sa) r = f(r + a[ia]!);
+    return r;
+  }
+  if (n <= PW_BLOCK) {
+    let r0 = a[ia]!;
+    let r1 = a[ia + sa]!;
+    let r2 = a[ia + 2 * sa]!;
+    let r3 = a[ia + 3 * sa]!;
+    let r4 = a[ia + 4 * sa]!;
+    let r5 = a[ia + 5 * sa]!;
+    let r6 = a[ia + 6 * sa]!;
+    let r7 = a[ia + 7 * sa]!;
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      const j = ia + i * sa;
+      r0 = f(r0 + a[j]!);
+      r1 = f(r1 + a[j + sa]!);
+      r2 = f(r2 + a[j + 2 * sa]!);
+      r3 = f(r3 + a[j + 3 * sa]!);
+      r4 = f(r4 + a[j + 4 * sa]!);
+      r5 = f(r5 + a[j + 5 * sa]!);
+      r6 = f(r6 + a[j + 6 * sa]!);
+      r7 = f(r7 + a[j + 7 * sa]!);
+    }
+    let r = f(f(f(r0 + r1) + f(r2 + r3)) + f(f(r4 + r5) + f(r6 + r7)));
+    for (; i < n; i++) r = f(r + a[ia + i * sa]!);
+    return r;
+  }
+  let n2 = n >> 1;
+  n2 -= n2 % 8;
+  return f(pairwiseSum32(a, ia, n2, sa) + pairwiseSum32(a, ia + n2 * sa, n - n2, sa));
+}
+
+/**
+ * Float `acc += a` over operands (acc, a), pairwise along rows the accumulator does not move
+ * in, and element by element (rounded at each store, as NumPy's row-by-row adds) elsewhere.
+ * A float32 accumulator sums in float32 ({@link pairwiseSum32}).
+ */
 export function sumKernel(acc: Buf, a: Buf): InnerKernel {
+  const pairwise = acc instanceof Float32Array ? pairwiseSum32 : pairwiseSum;
   return (n, p, s) => {
     let io = p[0]!;
     let ia = p[1]!;
     const so = s[0]!;
     const sa = s[1]!;
     if (so === 0) {
-      acc[io] = acc[io]! + pairwiseSum(a, ia, n, sa);
+      acc[io] = acc[io]! + pairwise(a, ia, n, sa);
       return;
     }
     if (so === 1 && sa === 1) {
@@ -98,6 +147,64 @@ export function sumKernel(acc: Buf, a: Buf): InnerKernel {
       acc[io] = acc[io]! + a[ia]!;
       io += so;
       ia += sa;
+    }
+  };
+}
+
+/**
+ * Float `acc += a` where each accumulator element takes a block of `a` (the span: dims
+ * `spanShape`/`spanStrides`, outermost first) walked in order and summed pairwise in
+ * chunks of `chunk` elements: NumPy's buffered reduction, whose buffer holds `chunk`
+ * elements of the block and whose inner loop sums each buffer pairwise. Operands (acc, a)
+ * over the dims outside the span; the chunk is copied to a scratch buffer as NumPy does.
+ */
+export function chunkedSumKernel(acc: Buf, a: Buf, spanShape: readonly number[], spanStrides: readonly number[], chunk: number): InnerKernel {
+  const f32 = acc instanceof Float32Array;
+  const pairwise = f32 ? pairwiseSum32 : pairwiseSum;
+  const m = spanShape.length;
+  if (m === 1) {
+    // a single axis: the chunks are runs of it, summed where they lie (no copy needed)
+    const len = spanShape[0]!;
+    const step = spanStrides[0]!;
+    return (n, p, s) => {
+      for (let j = 0, io = p[0]!, ia = p[1]!; j < n; j++, io += s[0]!, ia += s[1]!) {
+        for (let start = 0; start < len; start += chunk) {
+          acc[io] = acc[io]! + pairwise(a, ia + start * step, Math.min(chunk, len - start), step);
+        }
+      }
+    };
+  }
+  const scratch = (f32 ? new Float32Array(chunk) : new Float64Array(chunk)) as unknown as Buf;
+  const inner = m - 1;
+  const rowLen = spanShape[inner]!;
+  const rowStep = spanStrides[inner]!;
+  const idx = new Array<number>(m).fill(0);
+  return (n, p, s) => {
+    for (let j = 0, io = p[0]!, ia0 = p[1]!; j < n; j++, io += s[0]!, ia0 += s[1]!) {
+      let count = 0;
+      let ia = ia0;
+      idx.fill(0);
+      for (;;) {
+        // one row of the span into the buffer, flushing whenever it is full
+        for (let i = 0, k = ia; i < rowLen; i++, k += rowStep) {
+          scratch[count++] = a[k]!;
+          if (count === chunk) {
+            acc[io] = acc[io]! + pairwise(scratch, 0, count, 1);
+            count = 0;
+          }
+        }
+        let d = inner - 1;
+        for (; d >= 0; d--) {
+          if (++idx[d]! < spanShape[d]!) {
+            ia += spanStrides[d]!;
+            break;
+          }
+          ia -= (spanShape[d]! - 1) * spanStrides[d]!;
+          idx[d] = 0;
+        }
+        if (d < 0) break;
+      }
+      if (count > 0) acc[io] = acc[io]! + pairwise(scratch, 0, count, 1);
     }
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `defineUfunc`: a ufunc is a declarative record (NumPy's generate_umath.py idea) turned
  * into a callable with broadcasting, NEP 50 weak scalars, `out` (same_kind casting) and
- * `dtype`, plus the `.reduce` that every reduction of numbat is built on.
+ * `dtype`, carrying NumPy's ufunc methods: `.reduce` (which every reduction of numbat is
+ * built on), `.accumulate`, `.reduceat`, `.outer` and `.at` (`methods.ts`).
  *
  * A record gives: the NumPy name; the loop dtypes it supports, in NumPy's search order
  * (the first one the promoted input dtype casts to safely is used); an output dtype rule;
@@ -14,8 +15,8 @@ import { DTYPES, DTYPE_NAMES, toDType, type DType, type DTypeLike } from '../dty
 import { canCast, defaultDTypeOf, promoteTypes, weakDTypes, weakKindOf, type WeakKind } from '../dtype/promotion.js';
 import { fitsDType, weakScalarValue } from '../dtype/cast.js';
 import { broadcastShapes, broadcastStrides } from '../shape/broadcast.js';
-import { cStrides } from '../shape/shape.js';
-import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError, broadcastError, inputCastError } from '../errors.js';
+import { cStrides, sizeOf } from '../shape/shape.js';
+import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError, broadcastError, inputCastError, noLoopError } from '../errors.js';
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
 import {
   binaryKernel,
@@ -31,6 +32,9 @@ import {
 } from '../kernels/elementwise.js';
 import { asarray, isScalar, type ArrayLike, type Scalar } from '../ops/convert.js';
 import { assign, asDType, copyOf, emptyArray, sameView, sharesBuffer } from '../ops/assign.js';
+import type { AccumulateOptions, ReduceOptions } from './reduce.js';
+import type { ReduceatOptions } from './reduceat.js';
+import { accumulateMethod, atMethod, outerMethod, reduceatMethod, reduceMethod, type AtIndex, type ReduceAxis } from './methods.js';
 
 /** Scalar functions of a ufunc per loop kind; bigint kinds work on bigints. */
 export interface LoopFns<F> {
@@ -154,9 +158,15 @@ export function toOperand(x: ArrayLike): Operand {
   return { array: asarray(x), weak: null };
 }
 
+/**
+ * The loop and output dtypes of a call. `dtype` is NumPy's `dtype=`: the output dtype of an
+ * existing loop (a same-dtype loop of that dtype; for bool-output ufuncs only `bool`, the
+ * loop then following the operands), else NumPy's `No loop matching...` error.
+ */
 export function resolve<F>(spec: UfuncSpec<F>, ops: readonly Operand[], dtype: DType | undefined): Resolved {
   let inputs: DType[];
-  if (dtype !== undefined) inputs = [dtype];
+  if (dtype !== undefined && spec.output === 'bool' && dtype !== 'bool') throw noLoopError(spec.npName);
+  if (dtype !== undefined && spec.output !== 'bool') inputs = [dtype];
   else {
     const strong: DType[] = [];
     const weak: WeakKind[] = [];
@@ -172,7 +182,8 @@ export function resolve<F>(spec: UfuncSpec<F>, ops: readonly Operand[], dtype: D
     throw new DTypeError(spec.boolError);
   }
   const loop = selectLoop(spec.types, inputs);
-  if (loop === null || loopFor(spec.loops, loop) === undefined) throw ufuncTypeError(spec.npName);
+  if (loop === null || loopFor(spec.loops, loop) === undefined) throw dtype !== undefined ? noLoopError(spec.npName) : ufuncTypeError(spec.npName);
+  if (dtype !== undefined && spec.output !== 'bool' && loop !== dtype) throw noLoopError(spec.npName);
   return { loop, out: spec.output === 'bool' ? 'bool' : loop };
 }
 
@@ -303,7 +314,6 @@ function run<F>(spec: UfuncSpec<F>, args: readonly ArrayLike[], options: UfuncOp
     const o = ops[k]!;
     ins[k] = o.array !== null && o.array.dtype === loop ? o.array : materialize(o, loop, spec.weakOutOfRange === true);
   }
-  spec.check?.(loop, ins);
   const fn = loopFor(spec.loops, loop)!;
   const fast = fastLoops.enabled && spec.fast !== undefined ? loopFor(spec.fast, loop) : undefined;
   let shape: readonly number[] = ins[0]!.shape;
@@ -315,6 +325,8 @@ function run<F>(spec: UfuncSpec<F>, args: readonly ArrayLike[], options: UfuncOp
   }
   const given = options?.out;
   if (given !== undefined) shape = checkOut(spec.npName, given, shape, outType, ops.map((o) => (o.array === null ? [] : o.array.shape)));
+  // NumPy validates inside its loop: nothing is checked when there is nothing to compute
+  if (spec.check !== undefined && sizeOf(shape) > 0) spec.check(loop, ins);
   // compute straight into `out` when the values stored are the same: the same dtype, or a
   // float result into a narrower float `out` (NumPy computes then casts; the store rounds
   // alike). A float32 loop must not write into float64 directly: it would skip the rounding.
@@ -379,7 +391,7 @@ function runFlat(fast: Loop1 | Loop2, size: number, result: NDArray, ins: readon
   (fast as Loop2)(size, o, result.offset, 1, a.data as unknown as Buf, a.offset, a.ndim === 0 ? 0 : 1, b.data as unknown as Buf, b.offset, b.ndim === 0 ? 0 : 1);
 }
 
-/** A unary ufunc: `np.sqrt(x, { out })`. */
+/** A unary ufunc: `np.sqrt(x, { out })`, with NumPy's `.at`. */
 export interface UnaryUfunc {
   (x: ArrayLike, options?: UfuncOptions): NDArray;
   /** NumPy's name of the ufunc. */
@@ -388,9 +400,21 @@ export interface UnaryUfunc {
   readonly nin: 1;
   /** The record it was built from. */
   readonly spec: UfuncSpec<Fn1>;
+  /**
+   * In place, unbuffered: applies the ufunc to the elements `a[indices]` selects, once per
+   * occurrence (NumPy's `ufunc.at`; `indices` as in `a.set`).
+   *
+   * @example
+   * const a = np.arange(3, { dtype: 'float64' });
+   * np.negative.at(a, np.array([0, 2, 2])); // a is [-0, 1, 2]
+   */
+  at(a: NDArray, indices: AtIndex): void;
 }
 
-/** A binary ufunc: `np.add(a, b, { out })`, with `.reduce` and the record. */
+/**
+ * A binary ufunc: `np.add(a, b, { out })`, with NumPy's methods `.reduce`, `.accumulate`,
+ * `.reduceat`, `.outer` and `.at`, and the record it was built from.
+ */
 export interface BinaryUfunc {
   (a: ArrayLike, b: ArrayLike, options?: UfuncOptions): NDArray;
   /** NumPy's name of the ufunc. */
@@ -401,6 +425,56 @@ export interface BinaryUfunc {
   readonly identity: number | boolean | null;
   /** The record it was built from. */
   readonly spec: UfuncSpec<Fn2>;
+  /**
+   * Reduces `a` along `axis` (default 0, as NumPy's `ufunc.reduce`; `null` for all axes,
+   * several axes for reorderable ufuncs) by applying the ufunc repeatedly. Options:
+   * `keepdims`, `dtype`, `out` (same_kind casting), `initial` (instead of the identity;
+   * `null` for none). Always an NDArray (0-d for a full reduction; NumPy returns a scalar
+   * there, `np.sum` and friends return a JS number).
+   *
+   * @example
+   * np.add.reduce([[1, 2], [3, 4]]); // array([4, 6], dtype=int32)
+   * np.multiply.reduce([[1, 2], [3, 4]], 1).tolist(); // [2, 12]
+   * np.maximum.reduce([[1, 5], [3, 2]], null).item(); // 5
+   */
+  reduce(a: ArrayLike, axis?: ReduceAxis | ReduceOptions, options?: ReduceOptions): NDArray;
+  /**
+   * The running results of the ufunc along `axis` (default 0; NumPy's `ufunc.accumulate`):
+   * `np.add.accumulate` is `cumsum`. Options: `dtype`, `out`.
+   *
+   * @example
+   * np.add.accumulate([1, 2, 3]).tolist(); // [1, 3, 6]
+   * np.maximum.accumulate([1, 3, 2]).tolist(); // [1, 3, 3]
+   */
+  accumulate(a: ArrayLike, axis?: ReduceAxis | AccumulateOptions, options?: AccumulateOptions): NDArray;
+  /**
+   * Reductions over slices of `axis` (default 0; NumPy's `ufunc.reduceat`): position `i`
+   * holds the reduction of `a[indices[i]:indices[i+1]]`, or `a[indices[i]]` when
+   * `indices[i] >= indices[i+1]`; the last index runs to the end. Options: `dtype`, `out`.
+   *
+   * @example
+   * np.add.reduceat(np.arange(8), [0, 4, 1, 5]).tolist(); // [6, 4, 10, 18]
+   */
+  reduceat(a: ArrayLike, indices: ArrayLike, axis?: ReduceAxis | ReduceatOptions, options?: ReduceatOptions): NDArray;
+  /**
+   * The ufunc applied to every pair (NumPy's `ufunc.outer`): shape `a.shape + b.shape`.
+   * Options: `dtype`, `out`.
+   *
+   * @example
+   * np.multiply.outer([1, 2], [1, 2, 3]).tolist(); // [[1, 2, 3], [2, 4, 6]]
+   */
+  outer(a: ArrayLike, b: ArrayLike, options?: UfuncOptions): NDArray;
+  /**
+   * In place, unbuffered: `a[indices] = ufunc(a[indices], b)` once per occurrence of each
+   * selected element, so repeated indices accumulate (NumPy's `ufunc.at`). `indices` as in
+   * `a.set` (a JS `number[]` is a tuple; pass an `NDArray` for a list of indices); `b`
+   * broadcasts to the selection.
+   *
+   * @example
+   * const a = np.zeros(3);
+   * np.add.at(a, np.array([0, 0, 2]), 1); // a is [2, 0, 1]
+   */
+  at(a: NDArray, indices: AtIndex, b: ArrayLike): void;
 }
 
 /** Inner kernels of unary and binary ufunc calls: the record's fast loop, else its scalar function. */
@@ -412,11 +486,30 @@ const makeBinary: MakeKernel<Fn2> = (fn, fast, out, ins) =>
 /** Builds a unary ufunc from its record. */
 export function defineUnary(spec: UfuncSpec<Fn1>): UnaryUfunc {
   const f = (x: ArrayLike, options?: UfuncOptions): NDArray => run(spec, [x], options, makeUnary);
-  return Object.assign(f, { npName: spec.npName, nin: 1 as const, spec });
+  const u: UnaryUfunc = Object.assign(f, {
+    npName: spec.npName,
+    nin: 1 as const,
+    spec,
+    // a `b` given anyway (untyped callers) reaches atMethod, which refuses it as NumPy does
+    at: (a: NDArray, indices: AtIndex, ...rest: unknown[]): void => atMethod(u, a, indices, rest[0] as ArrayLike | undefined),
+  });
+  return u;
 }
 
-/** Builds a binary ufunc from its record. */
+/** Builds a binary ufunc from its record, with its methods (see `methods.ts`). */
 export function defineBinary(spec: UfuncSpec<Fn2>): BinaryUfunc {
   const f = (a: ArrayLike, b: ArrayLike, options?: UfuncOptions): NDArray => run(spec, [a, b], options, makeBinary);
-  return Object.assign(f, { npName: spec.npName, nin: 2 as const, identity: spec.identity ?? null, spec });
+  const u: BinaryUfunc = Object.assign(f, {
+    npName: spec.npName,
+    nin: 2 as const,
+    identity: spec.identity ?? null,
+    spec,
+    reduce: (a: ArrayLike, axis?: ReduceAxis | ReduceOptions, options?: ReduceOptions): NDArray => reduceMethod(u, a, axis, options),
+    accumulate: (a: ArrayLike, axis?: ReduceAxis | AccumulateOptions, options?: AccumulateOptions): NDArray => accumulateMethod(u, a, axis, options),
+    reduceat: (a: ArrayLike, indices: ArrayLike, axis?: ReduceAxis | ReduceatOptions, options?: ReduceatOptions): NDArray =>
+      reduceatMethod(u, a, indices, axis, options),
+    outer: (a: ArrayLike, b: ArrayLike, options?: UfuncOptions): NDArray => outerMethod(u, a, b, options),
+    at: (a: NDArray, indices: AtIndex, b: ArrayLike): void => atMethod(u, a, indices, b),
+  });
+  return u;
 }
