@@ -16,11 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM_PATH, ROOT, hasChromium, inCI, launchChromium, serveStatic, type LaunchedBrowser, type StaticServer } from './harness.js';
-
-it.runIf(inCI && !hasChromium)('Chromium is installed under CI', () => {
-  expect(existsSync(CHROMIUM_PATH), `no Chromium at ${CHROMIUM_PATH}: .ci/run should have installed it`).toBe(true);
-});
+import { ROOT, hasChromium, launchChromium, serveStatic, type LaunchedBrowser, type StaticServer } from './harness.js';
 
 /** The file a browser loads for a package: its `exports['.'].import.default` (not the `node` condition). */
 function browserEntry(packageDir: string): string {

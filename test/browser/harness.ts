@@ -31,6 +31,8 @@ if (!hasChromium) {
     ? `CI=true but no Chromium at ${CHROMIUM_PATH}: the browser tests FAIL (.ci/run installs it with apt-get install -y chromium).`
     : `No Chromium at ${CHROMIUM_PATH}: the browser tests are SKIPPED. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`;
   console.warn(`\n${line}\n${what}\n${line}\n`);
+  // under CI a missing browser fails the run, as a missing NumPy does (test/oracle/numpy.ts)
+  if (inCI) throw new Error(what);
 }
 
 /** The flags the browser runs with (headless, no sandbox, nothing reaching the network by itself). */
