@@ -7,14 +7,18 @@
  * When is the backward recorded (`createGraph`)? When the call is nested inside another
  * `grad`/`valueAndGrad`, or when `f` reaches tensors that require grad other than the
  * differentiated arguments (closures over parameters, as in a contractive penalty), or
- * when `{ createGraph: true }` is passed. A top-level `grad` of a function of its own
- * arguments only (an optimisation step) records nothing, as `torch.autograd.grad`.
+ * when a differentiated argument is itself a tensor requiring grad passed while grad mode
+ * is on (it belongs to an outer graph), or when `{ createGraph: true }` is passed. A
+ * top-level `grad` of data, or under `noGrad`, records nothing, as `torch.autograd.grad`.
+ * The transform itself always runs with grad enabled (as `torch.func.grad`), so an
+ * enclosing `noGrad` does not change its result.
  */
 import * as np from '@numbat/ndarray';
 import { Tensor } from './tensor.js';
 import { isFloat, type TensorLike } from './define-op.js';
 import { intRequiresGradError, shapeStr } from './errors.js';
 import { run } from './tape.js';
+import { enableGrad, isGradEnabled } from './grad-mode.js';
 
 /** Options of {@link grad} and {@link valueAndGrad}. */
 export interface GradOptions {
@@ -70,10 +74,15 @@ interface Evaluation {
 
 function evaluate(f: (...args: never[]) => unknown, args: readonly unknown[], argnums: readonly number[], options: GradOptions): Evaluation {
   const inputs = args.slice();
+  // an argument that is already a tensor requiring grad, passed while the caller records,
+  // belongs to an outer graph: the gradient must stay differentiable with respect to it
+  // (torch.func.grad composes with .backward the same way)
+  let outerLeaf = false;
   const targets = argnums.map((i) => {
     if (i < 0 || i >= args.length || !Number.isInteger(i)) throw new np.ValueError(`argnums ${i} is out of range for a call with ${args.length} arguments`);
     const a = args[i];
     const t = a instanceof Tensor && a.requiresGrad ? a : leafOf(a);
+    if (t === a && isGradEnabled()) outerLeaf = true;
     inputs[i] = t;
     return t;
   });
@@ -82,15 +91,18 @@ function evaluate(f: (...args: never[]) => unknown, args: readonly unknown[], ar
   let aux: unknown;
   let grads: (Tensor | null)[];
   try {
-    out = f(...(inputs as never[]));
+    // a function transform ignores an enclosing noGrad (as torch.func.grad): its result must
+    // not depend on a context outside f, so f is recorded whatever the caller's grad mode
+    out = enableGrad(() => f(...(inputs as never[])));
     if (options.hasAux === true) {
       if (!Array.isArray(out) || out.length !== 2) throw new np.DTypeError('with hasAux, f must return a pair [output, aux]');
       [out, aux] = out as [unknown, unknown];
     }
     if (!(out instanceof Tensor)) throw new np.DTypeError(`grad requires f to return a Tensor, got ${typeof out}`);
     if (out.size !== 1) throw new np.DTypeError(`grad requires f to return a scalar (one-element) tensor; it returned shape ${shapeStr(out.shape)}`);
-    const createGraph = options.createGraph ?? (depth > 1 || reachesOthers(out, targets));
-    grads = out.requiresGrad ? run([out], [undefined], { createGraph }, targets) : targets.map(() => null);
+    const createGraph = options.createGraph ?? (depth > 1 || outerLeaf || reachesOthers(out, targets));
+    const result = out;
+    grads = result.requiresGrad ? enableGrad(() => run([result], [undefined], { createGraph }, targets)) : targets.map(() => null);
   } finally {
     depth--;
   }

@@ -103,3 +103,19 @@ describe('gradCheck', () => {
     expect(r.message).toMatch(/^gradients match/);
   });
 });
+
+describe('grad is a function transform', () => {
+  it('ignores an enclosing noGrad, as torch.func.grad does', () => {
+    const g = ag.grad((t: ag.Tensor) => t.mul(t).sum());
+    const inside = ag.noGrad(() => g(ag.tensor([1, 2])));
+    expect(Array.from(inside.data.data as Float64Array)).toEqual([2, 4]);
+    const [value, dv] = ag.noGrad(() => ag.valueAndGrad((t: ag.Tensor) => t.square().sum())(ag.tensor([3])));
+    expect(value.item()).toBe(9);
+    expect(dv.item()).toBe(6);
+  });
+
+  it('lets gradCheck check a function that itself calls grad (its numeric passes run under noGrad)', () => {
+    const dsq = (x: ag.Tensor): ag.Tensor => ag.grad((t: ag.Tensor) => t.mul(t).mul(t).sum())(x).sum();
+    expect(ag.gradCheck(dsq, [[0.5, -1.5]]).ok).toBe(true);
+  });
+});
