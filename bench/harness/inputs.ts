@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MATMUL_SIZES, SIDE, SMALL, type BenchDType } from './workloads.js';
+import { CONV, MATMUL_SIZES, MLP, SIDE, SMALL, type BenchDType } from './workloads.js';
 
 /** Name -> shape of every input array. */
 export const INPUT_SHAPES: Record<string, readonly number[]> = (() => {
@@ -14,8 +14,26 @@ export const INPUT_SHAPES: Record<string, readonly number[]> = (() => {
     m[`A${n}`] = [n, n];
     m[`B${n}`] = [n, n];
   }
+  const { batch: B, inF, hidden: H, outF: O } = MLP;
+  Object.assign(m, { X: [B, inF], Y: [B], W1: [H, inF], b1: [H], W2: [O, H], b2: [O] });
+  const { batch: N, cin, cout, h, w, k } = CONV;
+  Object.assign(m, { cx: [N, cin, h, w], cw: [cout, cin, k, k], cb: [cout] });
   return m;
 })();
+
+/**
+ * How an input's uniform [-1, 1) values are transformed: weights and biases scaled by
+ * 1/sqrt(fan in) (PyTorch's default initialisation), labels `Y` mapped to 0..9.
+ */
+const TRANSFORM: Record<string, (u: number) => number> = {
+  W1: (u) => u / Math.sqrt(MLP.inF),
+  b1: (u) => u / Math.sqrt(MLP.inF),
+  W2: (u) => u / Math.sqrt(MLP.hidden),
+  b2: (u) => u / Math.sqrt(MLP.hidden),
+  Y: (u) => Math.min(MLP.outF - 1, Math.floor((u + 1) * (MLP.outF / 2))),
+  cw: (u) => u / Math.sqrt(CONV.cin * CONV.k * CONV.k),
+  cb: (u) => u / Math.sqrt(CONV.cin * CONV.k * CONV.k),
+};
 
 /** xorshift128+ giving doubles uniform in [-1, 1): deterministic across runs and machines. */
 function generator(seed: number): () => number {
@@ -41,7 +59,8 @@ export function writeInputs(dir: string): void {
     const n = shape.reduce((p, d) => p * d, 1);
     const next = generator(seed++);
     const f64 = new Float64Array(n);
-    for (let i = 0; i < n; i++) f64[i] = next();
+    const t = TRANSFORM[name];
+    for (let i = 0; i < n; i++) f64[i] = t === undefined ? next() : t(next());
     writeFileSync(join(dir, `${name}.float64`), new Uint8Array(f64.buffer));
     writeFileSync(join(dir, `${name}.float32`), new Uint8Array(Float32Array.from(f64).buffer));
   }

@@ -21,7 +21,7 @@ function counted(r: LibResult | undefined): r is LibResult & { timing: NonNullab
 }
 
 function throughput(w: Workload, t: number): string {
-  if (w.kind === 'matmul') return `${(w.flops / t / 1e9).toFixed(1)} GFLOP/s`;
+  if (w.kind === 'matmul' || w.kind === 'mlp_step' || w.kind === 'conv2d') return `${(w.flops / t / 1e9).toFixed(1)} GFLOP/s`;
   if (w.kind === 'add100') return `${(t * 1e9).toFixed(0)} ns/call`;
   return `${(w.bytes / t / 1e9).toFixed(1)} GB/s`;
 }

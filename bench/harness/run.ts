@@ -6,11 +6,14 @@
  * Options: `--libs numbat,numpy,...` (default all), `--only <substring of workload ids>`,
  * `--src` (numbat from its TypeScript sources instead of the built package),
  * `--out <file>` (default bench/RESULTS.md; the JSON goes beside it), `--baseline <index.ts>`
- * (also runs numbat from that module as the library `numbat-base`: before/after in one run),
+ * (also runs numbat from that module as the library `numbat-base`: before/after in one run;
+ * or `--baseline <dir>`, a copy of the repository holding `packages/{ndarray,autograd,nn}/src`
+ * (and a `node_modules` link): `numbat-base` then imports all three packages from there,
+ * so the MLP step and conv2d compare too),
  * `--report-only` (rewrites RESULTS.md from RESULTS.json, e.g. after editing notes.md).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +35,23 @@ function numpyEnv(): NodeJS.ProcessEnv {
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return env;
+}
+
+/**
+ * A tsconfig mapping `@numbat/*` to the baseline tree `root` (tsx reads it from
+ * TSX_TSCONFIG_PATH), written into `dir`; returns its path.
+ */
+function baselineTsconfig(root: string, dir: string): string {
+  const src = (p: string, entry: string): string[] => [join(root, 'packages', p, 'src', entry)];
+  const config = {
+    extends: join(benchDir, '..', 'tsconfig.base.json'),
+    compilerOptions: {
+      paths: { '@numbat/ndarray': src('ndarray', 'node.ts'), '@numbat/autograd': src('autograd', 'index.ts'), '@numbat/nn': src('nn', 'node.ts') },
+    },
+  };
+  const file = join(dir, 'tsconfig.baseline.json');
+  writeFileSync(file, JSON.stringify(config, null, 1));
+  return file;
 }
 
 function parseLine(stdout: string): LibResult {
@@ -63,6 +83,7 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'numbat-bench-'));
   try {
     writeInputs(dir);
+    const baseTsconfig = baseline !== undefined && statSync(baseline).isDirectory() ? baselineTsconfig(baseline, dir) : undefined;
     const np = spawnSync('python3', [join(here, 'numpy_child.py'), '--info'], { env: numpyEnv(), encoding: 'utf8' });
     const numpyInfo = np.status === 0 ? (JSON.parse(np.stdout) as RunInfo['numpy']) : null;
     const results: Record<string, Record<string, LibResult>> = {};
@@ -76,7 +97,12 @@ function main(): void {
           lib === 'numpy'
             ? spawnSync('python3', [join(here, 'numpy_child.py'), JSON.stringify(w), dir, file], { env: numpyEnv(), encoding: 'utf8', timeout: 300_000 })
             : spawnSync(process.execPath, ['--import', 'tsx', join(here, 'child.ts'), lib, w.id, dir, file], {
-                env: { ...process.env, NUMBAT_SRC: useSrc ? '1' : '0', NUMBAT_IMPORT: lib === 'numbat-base' ? baseline : '' },
+                env: {
+                  ...process.env,
+                  NUMBAT_SRC: useSrc ? '1' : '0',
+                  NUMBAT_IMPORT: lib === 'numbat-base' ? baseline : '',
+                  ...(lib === 'numbat-base' && baseTsconfig !== undefined ? { TSX_TSCONFIG_PATH: baseTsconfig } : {}),
+                },
                 encoding: 'utf8',
                 timeout: 300_000,
               });

@@ -24,6 +24,8 @@ const adapter: Adapter = {
   async init() {},
   prepare(w, input): Case | string {
     if (w.kind === 'matmul') return 'no matrix product in ndarray-ops';
+    if (w.kind === 'mlp_step') return 'no automatic differentiation';
+    if (w.kind === 'conv2d') return 'no convolution';
     const Ctor = w.dtype === 'float64' ? Float64Array : Float32Array;
     const alloc = (shape: number[]): NdArray => ndarray(new Ctor(shape.reduce((p, d) => p * d, 1)), shape);
     const a = ndarray(input('a', w.dtype), [SIDE, SIDE]);

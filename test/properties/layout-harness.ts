@@ -59,8 +59,13 @@ export interface LayoutCase {
   ignoreWriteable?: boolean;
 }
 
+/** Byte ranges of one buffer overlap (small arrays are distinct ranges of a pooled buffer). */
 function sharesWith(r: np.NDArray, ins: readonly np.NDArray[]): boolean {
-  return ins.some((i) => i.data.buffer === r.data.buffer && i.size > 0 && r.size > 0);
+  const x = r.data;
+  return ins.some((i) => {
+    const y = i.data;
+    return y.buffer === x.buffer && i.size > 0 && r.size > 0 && x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength;
+  });
 }
 
 type Meta = [number[], boolean, boolean, boolean, boolean];

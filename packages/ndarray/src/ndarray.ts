@@ -55,19 +55,36 @@ export interface Flags {
   readonly ownsData: boolean;
 }
 
+/**
+ * The flags of one array. The contiguity flags are computed on first read (most arrays
+ * never have them read: a result that only feeds the next operation), then cached.
+ */
 class ArrayFlags implements Flags {
-  readonly cContiguous: boolean;
-  readonly fContiguous: boolean;
   readonly ownsData: boolean;
   #writeable: boolean;
   readonly #base: NDArray | null;
+  readonly #shape: readonly number[];
+  readonly #strides: readonly number[];
+  /** 0 unknown, 1 false, 2 true. */
+  #c = 0;
+  #f = 0;
 
-  constructor(c: boolean, f: boolean, owns: boolean, writeable: boolean, base: NDArray | null) {
-    this.cContiguous = c;
-    this.fContiguous = f;
+  constructor(shape: readonly number[], strides: readonly number[], owns: boolean, writeable: boolean, base: NDArray | null) {
+    this.#shape = shape;
+    this.#strides = strides;
     this.ownsData = owns;
     this.#writeable = writeable;
     this.#base = base;
+  }
+
+  get cContiguous(): boolean {
+    if (this.#c === 0) this.#c = isCContiguous(this.#shape, this.#strides) ? 2 : 1;
+    return this.#c === 2;
+  }
+
+  get fContiguous(): boolean {
+    if (this.#f === 0) this.#f = isFContiguous(this.#shape, this.#strides) ? 2 : 1;
+    return this.#f === 2;
   }
 
   get writeable(): boolean {
@@ -95,9 +112,9 @@ class ArrayFlags implements Flags {
 export class NDArray {
   /** The TypedArray this array views. */
   readonly data: TypedArray;
-  /** Length of each axis. */
+  /** Length of each axis (the array's own copy: read it, never write it). */
   readonly shape: number[];
-  /** Step between neighbours along each axis, in elements (NumPy's are in bytes). */
+  /** Step between neighbours along each axis, in elements (NumPy's are in bytes); read-only as `shape`. */
   readonly strides: number[];
   /** Index in `data` of the first element. */
   readonly offset: number;
@@ -111,6 +128,10 @@ export class NDArray {
   /**
    * Wraps `data` without copying. Internal: users build arrays with `np.array` and friends.
    * `base` is the array being viewed (its own base if that is a view too), or null.
+   * `shape` and `strides` are copied (a frozen array passed in is shared as is). The copies
+   * are not frozen: `Object.freeze` of the two cost about 140 ns per array (measured: 200 ns
+   * for the whole constructor, 55 ns without), 7% of a 100-element `add`. Treat `a.shape`
+   * and `a.strides` as read-only: write a new shape with `reshape`.
    */
   constructor(
     data: TypedArray,
@@ -122,14 +143,16 @@ export class NDArray {
     writeable = true,
   ) {
     this.data = data;
-    this.shape = Object.freeze(shape.slice()) as number[];
-    this.strides = Object.freeze(strides.slice()) as number[];
+    const sh = (Object.isFrozen(shape) ? shape : shape.slice()) as number[];
+    const st = (Object.isFrozen(strides) ? strides : strides.slice()) as number[];
+    this.shape = sh;
+    this.strides = st;
     this.offset = offset;
     this.dtype = dtype;
     const root = base === null ? null : base.base ?? base;
     this.base = root;
     const w = writeable && (base === null || base.flags.writeable);
-    this.flags = new ArrayFlags(isCContiguous(shape, strides), isFContiguous(shape, strides), root === null, w, base);
+    this.flags = new ArrayFlags(sh, st, root === null, w, base);
   }
 
   /** Number of axes. */

@@ -4,17 +4,26 @@
  * copy. Indexing, `astype`, `copy`, concatenation and ufunc outputs all go through here.
  */
 import { NDArray } from '../ndarray.js';
-import { allocate, type DType } from '../dtype/dtypes.js';
+import { allocate, allocateForOverwrite, type DType } from '../dtype/dtypes.js';
 import { converter } from '../dtype/cast.js';
 import { broadcastStrides } from '../shape/broadcast.js';
 import { cStrides, fStrides, sizeOf } from '../shape/shape.js';
 import { stridedLoop } from '../iter/strided-loop.js';
-import { copyKernel, type Buf, type Fn1 } from '../kernels/elementwise.js';
+import { makeLayout } from '../iter/layout.js';
+import { copyKernel, transposeCopyFor, type Buf, type Fn1 } from '../kernels/elementwise.js';
 import { readOnlyError } from '../errors.js';
 
-/** True when two arrays view the same buffer (NumPy's `may_share_memory`, conservatively). */
+/**
+ * True when two arrays may share memory (NumPy's `may_share_memory`, conservatively): both
+ * are non-empty and their TypedArrays' byte ranges of one buffer overlap. (Small arrays
+ * from `allocate` are distinct ranges of one pooled ArrayBuffer, so buffer identity alone
+ * would not do.)
+ */
 export function sharesBuffer(a: NDArray, b: NDArray): boolean {
-  return a.data.buffer === b.data.buffer && a.size > 0 && b.size > 0;
+  const x = a.data;
+  const y = b.data;
+  if (x.buffer !== y.buffer || a.size === 0 || b.size === 0) return false;
+  return x === y || (x.byteOffset < y.byteOffset + y.byteLength && y.byteOffset < x.byteOffset + x.byteLength);
 }
 
 /** True when `a` and `b` are the very same view of the same memory. */
@@ -39,6 +48,7 @@ export function assign(dst: NDArray, src: NDArray, checkWriteable = true): void 
   if (sharesBuffer(dst, s) && !sameView(dst, s)) s = copyOf(s, s.dtype, 'C');
   const sStrides = broadcastStrides(s.shape, s.strides, dst.shape);
   const conv = converter(s.dtype, dst.dtype) as Fn1 | null;
+  if (conv === null && dst.size >= TRANSPOSE_MIN && transposedCopy(dst, s, sStrides)) return;
   stridedLoop(
     dst.shape,
     [dst.strides, sStrides],
@@ -47,10 +57,33 @@ export function assign(dst: NDArray, src: NDArray, checkWriteable = true): void 
   );
 }
 
-/** A fresh copy of `a` converted to `dtype`, in C (default) or Fortran order. */
+/** Copies smaller than this take the general loop. */
+const TRANSPOSE_MIN = 1024;
+
+/**
+ * A copy whose loop nest (ordered by the output, coalesced) is 2-d with the output
+ * contiguous along the inner axis and the source along the outer one (`a.T` into a C
+ * array): run as {@link transposeCopyFor}'s 16-column strips. False when it does not apply.
+ */
+function transposedCopy(dst: NDArray, src: NDArray, sStrides: readonly number[]): boolean {
+  const kernel = transposeCopyFor(dst.data as unknown as Buf, src.data as unknown as Buf);
+  if (kernel === null) return false;
+  const { shape, strides } = makeLayout(dst.shape, [dst.strides, sStrides]);
+  if (shape.length !== 2) return false;
+  const [or, oc] = strides[0]! as [number, number];
+  const [ar, ac] = strides[1]! as [number, number];
+  if (oc !== 1 || Math.abs(ar) > 2 || Math.abs(ac) < 16) return false;
+  kernel(shape[0]!, shape[1]!, dst.data as unknown as Buf, dst.offset, or, src.data as unknown as Buf, src.offset, ar, ac);
+  return true;
+}
+
+/**
+ * A fresh copy of `a` converted to `dtype`, in C (default) or Fortran order. The copy
+ * writes every element, so a large one starts from uninitialised memory (no zero-fill).
+ */
 export function copyOf(a: NDArray, dtype: DType = a.dtype, order: 'C' | 'F' = 'C'): NDArray {
   const out = new NDArray(
-    allocate(dtype, sizeOf(a.shape)),
+    allocateForOverwrite(dtype, sizeOf(a.shape)),
     a.shape,
     order === 'C' ? cStrides(a.shape) : fStrides(a.shape),
     0,

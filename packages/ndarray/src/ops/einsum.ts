@@ -33,7 +33,7 @@ import { add, multiply } from '../ufunc/arithmetic.js';
 import { logicalOr } from '../ufunc/compare-logic.js';
 import { reduce } from '../ufunc/reduce.js';
 import { asarray, type ArrayLike } from './convert.js';
-import { asDType, assign, copyOf, emptyArray } from './assign.js';
+import { asDType, assign, copyOf, emptyArray, sharesBuffer } from './assign.js';
 import { reshape, transpose, view } from './shape.js';
 import { matmul } from './matmul.js';
 import { fromSublists, parseSubscripts, type EinsumSublist } from './einsum-parse.js';
@@ -331,7 +331,7 @@ function operandTerms(combined: readonly { arr: NDArray }[], maps: readonly { ax
  * into a zeroed output, so its computed results hold no -0).
  */
 function fresh(r: NDArray, inputs: readonly NDArray[]): NDArray {
-  const owned = r.flags.cContiguous && r.base === null && !inputs.some((x) => x.data.buffer === r.data.buffer);
+  const owned = r.flags.cContiguous && r.base === null && !inputs.some((x) => sharesBuffer(x, r));
   const c = owned ? r : copyOf(r);
   if (DTYPES[c.dtype].kind === 'f') {
     const d = c.data as Float64Array | Float32Array;

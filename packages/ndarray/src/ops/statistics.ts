@@ -5,7 +5,9 @@
  * float sums) and ufuncs: bool and integer inputs compute in float64, float32 stays float32,
  * and each division by a count runs in float64 and is cast back (NumPy divides by an
  * `intp`). var is two-pass: the mean, then the sum of squared deviations, divided by
- * `max(n - ddof, 0)` (so ddof >= n gives inf or NaN, as NumPy).
+ * `max(n - ddof, 0)` (so ddof >= n gives inf or NaN, as NumPy). Over all axes of a
+ * C-contiguous float array the two passes are fused kernels (`kernels/moments.ts`) that
+ * give the composite's bits without its temporaries.
  *
  * median/percentile/quantile sort a copy (`order-statistics.ts`) and use NumPy's exact
  * arithmetic; a NaN in a slice makes that slice's result NaN.
@@ -20,6 +22,7 @@ import { add, multiply, subtract, divide } from '../ufunc/arithmetic.js';
 import { sqrt } from '../ufunc/math.js';
 import { equal, logicalOr } from '../ufunc/compare-logic.js';
 import { asarray, type ArrayLike } from './convert.js';
+import type { Buf } from '../kernels/elementwise.js';
 import { assign, emptyArray } from './assign.js';
 import { reshape, transpose, broadcastTo } from './shape.js';
 import {
@@ -36,6 +39,8 @@ import {
   type ReductionFn,
 } from './reduce-args.js';
 import { medianOf, quantileFunction, type MedianOptions, type QuantileFn } from './order-statistics.js';
+import { pairwiseSum32 } from '../kernels/reduce.js';
+import { fusedMoments, pairwiseSqDevF32, pairwiseSqDevF64, pairwiseSumF64 } from '../kernels/moments.js';
 
 export type { Axis, ReduceBaseOptions, ReductionFn, ScalarForm, ArrayForm } from './reduce-args.js';
 export type { QuantileMethod, InterpolatingMethod, MedianOptions, QuantileOptions, QuantileFn } from './order-statistics.js';
@@ -65,8 +70,40 @@ function meanOf(a: NDArray, axes: readonly number[], keepdims: boolean, dtype?: 
   return divideInPlace(ret, countOf(a, axes));
 }
 
+/**
+ * The variance over every axis of a C-contiguous float32/float64 array (at least 1-d, in
+ * its own dtype) by the fused kernels of `kernels/moments.ts`: the same bits as the steps of
+ * {@link varOf} below (mean by a pairwise sum, divided in float64 and rounded to the
+ * dtype; deviations, squares and their pairwise sum in the dtype; the division likewise),
+ * reading the array twice and allocating nothing. Null when it does not apply.
+ */
+function fusedVar(a: NDArray, axes: readonly number[], keepdims: boolean, dtype: DType | undefined, ddof: number): NDArray | null {
+  const dt = a.dtype;
+  if (!fusedMoments.enabled || (dt !== 'float64' && dt !== 'float32') || (dtype !== undefined && dtype !== dt)) return null;
+  const n = a.size;
+  if (n === 0 || a.ndim === 0 || axes.length !== a.ndim || !a.flags.cContiguous) return null;
+  const div = Math.max(n - ddof, 0);
+  let v: number;
+  if (dt === 'float64') {
+    const buf = a.data as Float64Array;
+    // `0 +`: the reduction's accumulator starts at the identity 0 (a sum of -0.0 is 0.0)
+    const m = (0 + pairwiseSumF64(buf, a.offset, n)) / n;
+    v = (0 + pairwiseSqDevF64(buf, a.offset, n, m)) / div;
+  } else {
+    const f = Math.fround;
+    const buf = a.data as Float32Array;
+    const m = f((0 + pairwiseSum32(buf as unknown as Buf, a.offset, n, 1)) / n);
+    v = f((0 + pairwiseSqDevF32(buf, a.offset, n, m)) / div);
+  }
+  const r = emptyArray(keepdims ? a.shape.map(() => 1) : [], dt);
+  (r.data as Float64Array | Float32Array)[0] = v;
+  return r;
+}
+
 /** The variance over `axes` (NumPy's `_var`: two passes). */
 function varOf(a: NDArray, axes: readonly number[], keepdims: boolean, dtype: DType | undefined, ddof: number): NDArray {
+  const fused = fusedVar(a, axes, keepdims, dtype, ddof);
+  if (fused !== null) return fused;
   const dt = dtype ?? (isIntegral(a.dtype) ? 'float64' : undefined);
   const opt = dt === undefined ? {} : { dtype: dt };
   const n = countOf(a, axes);
