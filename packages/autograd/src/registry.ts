@@ -325,6 +325,8 @@ export const registry = {
   finfo: notAnOp(DTYPE),
   iinfo: notAnOp(DTYPE),
   slidingWindowView: noGradient('gradient not implemented (a strided view: the gradient is a scatter-add over the windows)'),
+  setNumThreads: notAnOp('a thread-count setting'),
+  getNumThreads: notAnOp('a thread-count setting'),
 } satisfies Record<RegistryName, Entry>;
 
 type Registry = typeof registry;

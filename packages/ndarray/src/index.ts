@@ -45,3 +45,4 @@ export * from './io/index.js';
 export * as linalg from './linalg/index.js';
 export * as random from './random/index.js';
 export * from './ops/porting.js';
+export { setNumThreads, getNumThreads } from './parallel/pool.js';

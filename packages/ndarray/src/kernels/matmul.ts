@@ -23,6 +23,11 @@
  * fallback sums in float64 and rounds once, so the two may differ in the last bits.
  * Sums start from +0, as BLAS's do, so a sum of -0 products is +0.
  *
+ * Large WASM products run on the threads of `parallel/pool.ts` (`np.setNumThreads`): the
+ * calling thread packs each block into a shared memory and the threads split its rows
+ * (`gemmThreaded`), same kernel and same order of sums, so the same bits on any number of
+ * threads (measured at N=1024 on 2 cores: float64 about 34 GFLOP/s, float32 about 51).
+ *
  * Integers (up to 32 bits), bool and int64/uint64 use exact loops: `gemmInt` keeps the sum
  * modulo 2^32 (Math.imul products summed in an Int32Array row), which the store into the
  * output wraps to its own width (NumPy's wrapping); `gemmBool` is or-of-ands;
@@ -35,6 +40,15 @@
  */
 import type { Buf } from './elementwise.js';
 import { wasmGemm, type WasmGemm } from './wasm/matmul-wasm.js';
+import { gemmTeam, type GemmTeam } from '../parallel/pool.js';
+
+/**
+ * Products of at least `minMacs` multiply-adds (and 8 rows) split their rows between the
+ * threads of `parallel/pool.ts` when `getNumThreads() > 1` (tests lower it to force the
+ * path). 2^23 (about 200^3): measured on 2 cores, a 128^3 product is slower on two threads
+ * (waking a worker costs about as much as its share), 256^3 about 1.3x faster, 1024^3 1.75x.
+ */
+export const parallelGemm = { minMacs: 1 << 23 };
 
 /** A bigint element buffer (BigInt64Array, BigUint64Array) as kernels see it. */
 export type BigBuf = { [i: number]: bigint; readonly length: number };
@@ -106,6 +120,8 @@ export const gemm: GemmKernel<Buf, Float64Array | Float32Array> = (m, n, k, a, a
   if (k > 0 && m > 1 && n > 1) {
     const w = wasmGemm();
     if (w !== null) {
+      const team = m >= 8 && m * n * k >= parallelGemm.minMacs ? gemmTeam() : null;
+      if (team !== null && gemmThreaded(team, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, cRs, cCs)) return;
       if (c instanceof Float32Array) gemmWasm32(w, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, cRs, cCs);
       else gemmWasm(w, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, cRs, cCs);
       return;
@@ -223,6 +239,50 @@ function gemmWasm(
     }
     copyOut(mem, cBase, ld, m, nc, c, cOff + jc * cCs, cRs, cCs);
   }
+}
+
+/**
+ * `gemmWasm`/`gemmWasm32` on several threads: for each (jc, pc) step this thread packs the
+ * B block and the whole k-slice of A (all m rows, not MC at a time) into the team's shared
+ * memory, then every thread multiplies a share of the 4-row panels with the same kernel
+ * (`GemmTeam.step`); each element of C sees the same sums in the same order as on one
+ * thread, so the bits are the same. False (nothing done) when the shared memory cannot
+ * hold the operands.
+ */
+function gemmThreaded(
+  t: GemmTeam, m: number, n: number, k: number,
+  a: Buf, aOff: number, aRs: number, aCs: number,
+  b: Buf, bOff: number, bRs: number, bCs: number,
+  c: Float64Array | Float32Array, cOff: number, cRs: number, cCs: number,
+): boolean {
+  const f32 = c instanceof Float32Array;
+  const es = f32 ? 4 : 8;
+  const ld = NC;
+  const rows = up4(m);
+  const aBase = 65536 / es; // the first 64 KB stay free, as in gemmWasm
+  const bBase = aBase + rows * KC;
+  const cBase = bBase + KC * (NC + 8);
+  if (!t.reserve((cBase + rows * ld) * es)) return false;
+  const mem = f32 ? t.f32() : t.f64();
+  const pA = mem.subarray(aBase, bBase);
+  const pB = mem.subarray(bBase, cBase);
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = Math.min(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = Math.min(KC, k - pc);
+      if (f32) {
+        packPanels(b, bOff + pc * bRs + jc * bCs, bCs, bRs, nc, kc, 8, pB as Float32Array);
+        packPanels(a, aOff + pc * aCs, aRs, aCs, m, kc, 4, pA as Float32Array);
+        t.step(1, rows, (nc + 7) & ~7, kc, aBase * es, bBase * es, cBase * es, ld, pc === 0 ? 1 : 0);
+      } else {
+        packB(b, bOff + pc * bRs + jc * bCs, bRs, bCs, kc, nc, pB as Float64Array);
+        packA(a, aOff + pc * aCs, aRs, aCs, m, kc, pA as Float64Array);
+        t.step(0, rows, up4(nc), kc, aBase * es, bBase * es, cBase * es, ld, pc === 0 ? 1 : 0);
+      }
+    }
+    copyOut(mem, cBase, ld, m, nc, c, cOff + jc * cCs, cRs, cCs);
+  }
+  return true;
 }
 
 /** Copies the m×nc panel of C accumulated in WASM memory (row length ld) to C. */

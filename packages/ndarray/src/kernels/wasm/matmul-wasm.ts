@@ -43,7 +43,8 @@ export const wasmGemmEnabled = { enabled: true };
 
 let instance: WasmGemm | null | undefined;
 
-function decode(b64: string): Uint8Array {
+/** The bytes of a base64 string (`atob`, present in Node 16+ and browsers). */
+export function decodeBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -57,7 +58,7 @@ export function wasmGemm(): WasmGemm | null {
   instance = null;
   try {
     if (WA === undefined || typeof atob !== 'function') return null;
-    const bytes = decode(GEMM_WASM_BASE64);
+    const bytes = decodeBase64(GEMM_WASM_BASE64);
     if (!WA.validate(bytes)) return null;
     const inst = new WA.Instance(new WA.Module(bytes), {});
     const memory = inst.exports['memory'] as WasmMemory;
