@@ -24,6 +24,7 @@ import * as einsum from '../packages/ndarray/src/ops/einsum.js';
 import * as porting from '../packages/ndarray/src/ops/porting.js';
 import * as linalg from '../packages/ndarray/src/linalg/index.js';
 import * as random from '../packages/ndarray/src/random/index.js';
+import * as parallel from '../packages/ndarray/src/parallel/pool.js';
 
 /** Exported functions of a module that are also public in `@numbat/ndarray` (or in one of its namespaces). */
 function publicFunctions(mod: Record<string, unknown>, namespace?: string): string[] {
@@ -62,6 +63,7 @@ export function coverageTable(): string {
     ['`np.random`', publicFunctions(random, 'random')],
     ['I/O (bytes, browser-safe)', publicFunctions(io)],
     ['I/O (files, Node entry)', publicFunctions(ioNode)],
+    ['Threads', publicFunctions(parallel)],
   ];
   const lines = ['| family | count | numbat names |', '|---|---:|---|'];
   for (const [family, names] of rows) {
