@@ -13,6 +13,7 @@
  */
 import type { InnerKernel } from '../iter/strided-loop.js';
 import type { Buf, Fn2, Loop2 } from './elementwise.js';
+import { pairwiseSumF64 } from './moments.js';
 
 /**
  * `acc = f(acc, a)` over operands (acc, a). With `exact`, the running value is re-read
@@ -122,6 +123,25 @@ export function pairwiseSum32(a: Buf, ia: number, n: number, sa: number): number
   return f(pairwiseSum32(a, ia, n2, sa) + pairwiseSum32(a, ia + n2 * sa, n - n2, sa));
 }
 
+/** `acc[io + i] += a[ia + i]` for i < n (a row of `a` added into a row of sums). */
+type RowAdd = (n: number, acc: Buf, io: number, a: Buf, ia: number) => void;
+
+// One function literal per element-type pair, so each loop stays monomorphic however many
+// dtypes the program sums (a shared loop measured 2.4x slower once it had seen float32,
+// float64 and mixed pairs: 6.3 ms against 2.6 ms for a (1000, 1000) sum over axis 0).
+// prettier-ignore
+const rowAdd64: RowAdd = (n, acc, io, a, ia) => { const o = acc as Float64Array; const x = a as Float64Array; for (let i = 0; i < n; i++) o[io + i] = o[io + i]! + x[ia + i]!; };
+// prettier-ignore
+const rowAdd32: RowAdd = (n, acc, io, a, ia) => { const o = acc as Float32Array; const x = a as Float32Array; for (let i = 0; i < n; i++) o[io + i] = o[io + i]! + x[ia + i]!; };
+// prettier-ignore
+const rowAddAny: RowAdd = (n, acc, io, a, ia) => { for (let i = 0; i < n; i++) acc[io + i] = acc[io + i]! + a[ia + i]!; };
+
+function rowAddFor(acc: Buf, a: Buf): RowAdd {
+  if (acc instanceof Float64Array && a instanceof Float64Array) return rowAdd64;
+  if (acc instanceof Float32Array && a instanceof Float32Array) return rowAdd32;
+  return rowAddAny;
+}
+
 /**
  * Float `acc += a` over operands (acc, a), pairwise along rows the accumulator does not move
  * in, and element by element (rounded at each store, as NumPy's row-by-row adds) elsewhere.
@@ -129,18 +149,21 @@ export function pairwiseSum32(a: Buf, ia: number, n: number, sa: number): number
  */
 export function sumKernel(acc: Buf, a: Buf): InnerKernel {
   const pairwise = acc instanceof Float32Array ? pairwiseSum32 : pairwiseSum;
+  // float64 rows in float64: the monomorphic copy of pairwiseSum (same bits)
+  const pairwise64 = acc instanceof Float64Array && a instanceof Float64Array ? pairwiseSumF64 : null;
+  const rowAdd = rowAddFor(acc, a);
   return (n, p, s) => {
     let io = p[0]!;
     let ia = p[1]!;
     const so = s[0]!;
     const sa = s[1]!;
     if (so === 0) {
-      acc[io] = acc[io]! + pairwise(a, ia, n, sa);
+      acc[io] = acc[io]! + (sa === 1 && pairwise64 !== null ? pairwise64(a as Float64Array, ia, n) : pairwise(a, ia, n, sa));
       return;
     }
     if (so === 1 && sa === 1) {
       // a row added into a row of sums (a sum over an outer axis)
-      for (let i = 0; i < n; i++) acc[io + i] = acc[io + i]! + a[ia + i]!;
+      rowAdd(n, acc, io, a, ia);
       return;
     }
     for (let i = 0; i < n; i++) {
