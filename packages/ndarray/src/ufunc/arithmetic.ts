@@ -43,20 +43,129 @@ function widenForSum(d: DType): DType {
 
 // Fast inner loops (see `Loop2` in kernels/elementwise.ts): the same values as the scalar
 // functions below, with the operation written into the loop so V8 inlines it.
+//
+// The float add, subtract, multiply and divide loops, twice each (float64, float32) so each
+// stays monomorphic, with the all-contiguous case unrolled by 8: measured on 1e6 float64
+// elements, 1.75 ms against 2.2-2.7 ms for the stepped loop (which also serves every other
+// layout); a loop that has seen both float dtypes runs about 20% slower.
 // prettier-ignore
-const addF: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! + b[ib]!; };
+const addF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
+  const o = ob as Float64Array, a = ab as Float64Array, b = bb as Float64Array;
+  if (so === 1 && sa === 1 && sb === 1) {
+    let i = 0;
+    for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
+      o[io] = a[ia]! + b[ib]!; o[io + 1] = a[ia + 1]! + b[ib + 1]!; o[io + 2] = a[ia + 2]! + b[ib + 2]!; o[io + 3] = a[ia + 3]! + b[ib + 3]!;
+      o[io + 4] = a[ia + 4]! + b[ib + 4]!; o[io + 5] = a[ia + 5]! + b[ib + 5]!; o[io + 6] = a[ia + 6]! + b[ib + 6]!; o[io + 7] = a[ia + 7]! + b[ib + 7]!;
+    }
+    for (; i < n; i++, io++, ia++, ib++) o[io] = a[ia]! + b[ib]!;
+    return;
+  }
+  for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! + b[ib]!;
+};
+// prettier-ignore
+const addF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
+  const o = ob as Float32Array, a = ab as Float32Array, b = bb as Float32Array;
+  if (so === 1 && sa === 1 && sb === 1) {
+    let i = 0;
+    for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
+      o[io] = a[ia]! + b[ib]!; o[io + 1] = a[ia + 1]! + b[ib + 1]!; o[io + 2] = a[ia + 2]! + b[ib + 2]!; o[io + 3] = a[ia + 3]! + b[ib + 3]!;
+      o[io + 4] = a[ia + 4]! + b[ib + 4]!; o[io + 5] = a[ia + 5]! + b[ib + 5]!; o[io + 6] = a[ia + 6]! + b[ib + 6]!; o[io + 7] = a[ia + 7]! + b[ib + 7]!;
+    }
+    for (; i < n; i++, io++, ia++, ib++) o[io] = a[ia]! + b[ib]!;
+    return;
+  }
+  for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! + b[ib]!;
+};
+// prettier-ignore
+const subF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
+  const o = ob as Float64Array, a = ab as Float64Array, b = bb as Float64Array;
+  if (so === 1 && sa === 1 && sb === 1) {
+    let i = 0;
+    for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
+      o[io] = a[ia]! - b[ib]!; o[io + 1] = a[ia + 1]! - b[ib + 1]!; o[io + 2] = a[ia + 2]! - b[ib + 2]!; o[io + 3] = a[ia + 3]! - b[ib + 3]!;
+      o[io + 4] = a[ia + 4]! - b[ib + 4]!; o[io + 5] = a[ia + 5]! - b[ib + 5]!; o[io + 6] = a[ia + 6]! - b[ib + 6]!; o[io + 7] = a[ia + 7]! - b[ib + 7]!;
+    }
+    for (; i < n; i++, io++, ia++, ib++) o[io] = a[ia]! - b[ib]!;
+    return;
+  }
+  for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! - b[ib]!;
+};
+// prettier-ignore
+const subF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
+  const o = ob as Float32Array, a = ab as Float32Array, b = bb as Float32Array;
+  if (so === 1 && sa === 1 && sb === 1) {
+    let i = 0;
+    for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
+      o[io] = a[ia]! - b[ib]!; o[io + 1] = a[ia + 1]! - b[ib + 1]!; o[io + 2] = a[ia + 2]! - b[ib + 2]!; o[io + 3] = a[ia + 3]! - b[ib + 3]!;
+      o[io + 4] = a[ia + 4]! - b[ib + 4]!; o[io + 5] = a[ia + 5]! - b[ib + 5]!; o[io + 6] = a[ia + 6]! - b[ib + 6]!; o[io + 7] = a[ia + 7]! - b[ib + 7]!;
+    }
+    for (; i < n; i++, io++, ia++, ib++) o[io] = a[ia]! - b[ib]!;
+    return;
+  }
+  for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! - b[ib]!;
+};
+// prettier-ignore
+const mulF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
+  const o = ob as Float64Array, a = ab as Float64Array, b = bb as Float64Array;
+  if (so === 1 && sa === 1 && sb === 1) {
+    let i = 0;
+    for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
+      o[io] = a[ia]! * b[ib]!; o[io + 1] = a[ia + 1]! * b[ib + 1]!; o[io + 2] = a[ia + 2]! * b[ib + 2]!; o[io + 3] = a[ia + 3]! * b[ib + 3]!;
+      o[io + 4] = a[ia + 4]! * b[ib + 4]!; o[io + 5] = a[ia + 5]! * b[ib + 5]!; o[io + 6] = a[ia + 6]! * b[ib + 6]!; o[io + 7] = a[ia + 7]! * b[ib + 7]!;
+    }
+    for (; i < n; i++, io++, ia++, ib++) o[io] = a[ia]! * b[ib]!;
+    return;
+  }
+  for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! * b[ib]!;
+};
+// prettier-ignore
+const mulF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
+  const o = ob as Float32Array, a = ab as Float32Array, b = bb as Float32Array;
+  if (so === 1 && sa === 1 && sb === 1) {
+    let i = 0;
+    for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
+      o[io] = a[ia]! * b[ib]!; o[io + 1] = a[ia + 1]! * b[ib + 1]!; o[io + 2] = a[ia + 2]! * b[ib + 2]!; o[io + 3] = a[ia + 3]! * b[ib + 3]!;
+      o[io + 4] = a[ia + 4]! * b[ib + 4]!; o[io + 5] = a[ia + 5]! * b[ib + 5]!; o[io + 6] = a[ia + 6]! * b[ib + 6]!; o[io + 7] = a[ia + 7]! * b[ib + 7]!;
+    }
+    for (; i < n; i++, io++, ia++, ib++) o[io] = a[ia]! * b[ib]!;
+    return;
+  }
+  for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! * b[ib]!;
+};
+// prettier-ignore
+const divF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
+  const o = ob as Float64Array, a = ab as Float64Array, b = bb as Float64Array;
+  if (so === 1 && sa === 1 && sb === 1) {
+    let i = 0;
+    for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
+      o[io] = a[ia]! / b[ib]!; o[io + 1] = a[ia + 1]! / b[ib + 1]!; o[io + 2] = a[ia + 2]! / b[ib + 2]!; o[io + 3] = a[ia + 3]! / b[ib + 3]!;
+      o[io + 4] = a[ia + 4]! / b[ib + 4]!; o[io + 5] = a[ia + 5]! / b[ib + 5]!; o[io + 6] = a[ia + 6]! / b[ib + 6]!; o[io + 7] = a[ia + 7]! / b[ib + 7]!;
+    }
+    for (; i < n; i++, io++, ia++, ib++) o[io] = a[ia]! / b[ib]!;
+    return;
+  }
+  for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! / b[ib]!;
+};
+// prettier-ignore
+const divF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
+  const o = ob as Float32Array, a = ab as Float32Array, b = bb as Float32Array;
+  if (so === 1 && sa === 1 && sb === 1) {
+    let i = 0;
+    for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
+      o[io] = a[ia]! / b[ib]!; o[io + 1] = a[ia + 1]! / b[ib + 1]!; o[io + 2] = a[ia + 2]! / b[ib + 2]!; o[io + 3] = a[ia + 3]! / b[ib + 3]!;
+      o[io + 4] = a[ia + 4]! / b[ib + 4]!; o[io + 5] = a[ia + 5]! / b[ib + 5]!; o[io + 6] = a[ia + 6]! / b[ib + 6]!; o[io + 7] = a[ia + 7]! / b[ib + 7]!;
+    }
+    for (; i < n; i++, io++, ia++, ib++) o[io] = a[ia]! / b[ib]!;
+    return;
+  }
+  for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! / b[ib]!;
+};
 // prettier-ignore
 const addI: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = (a[ia]! + b[ib]!) | 0; };
 // prettier-ignore
-const subF: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! - b[ib]!; };
-// prettier-ignore
 const subI: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = (a[ia]! - b[ib]!) | 0; };
 // prettier-ignore
-const mulF: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! * b[ib]!; };
-// prettier-ignore
 const mulI: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = Math.imul(a[ia]!, b[ib]!); };
-// prettier-ignore
-const divF: Loop2 = (n, o, io, so, a, ia, sa, b, ib, sb) => { for (let i = 0; i < n; i++, io += so, ia += sa, ib += sb) o[io] = a[ia]! / b[ib]!; };
 // prettier-ignore
 const negF: Loop1 = (n, o, io, so, a, ia, sa) => { for (let i = 0; i < n; i++, io += so, ia += sa) o[io] = -a[ia]!; };
 // prettier-ignore
@@ -71,7 +180,7 @@ export const add = defineBinary({
   identity: 0,
   reorderable: true,
   reduceDType: widenForSum,
-  fast: { i: addI, f: addF },
+  fast: { i: addI, f: addF, f32: addF32 },
   loops: {
     b: (x, y) => x | y,
     i: (x, y) => (x + y) | 0,
@@ -87,7 +196,7 @@ export const subtract = defineBinary({
   types: 'all',
   boolError:
     'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
-  fast: { i: subI, f: subF },
+  fast: { i: subI, f: subF, f32: subF32 },
   loops: {
     i: (x, y) => (x - y) | 0,
     f: (x, y) => x - y,
@@ -103,7 +212,7 @@ export const multiply = defineBinary({
   identity: 1,
   reorderable: true,
   reduceDType: widenForSum,
-  fast: { i: mulI, f: mulF },
+  fast: { i: mulI, f: mulF, f32: mulF32 },
   loops: {
     b: (x, y) => x & y,
     i: Math.imul,
@@ -117,7 +226,7 @@ export const multiply = defineBinary({
 export const divide = defineBinary({
   npName: 'divide',
   types: 'divide',
-  fast: { f: divF },
+  fast: { f: divF, f32: divF32 },
   loops: { f: (x, y) => x / y },
 });
 

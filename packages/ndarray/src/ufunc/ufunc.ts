@@ -46,6 +46,11 @@ export interface LoopFns<F> {
   u?: F;
   /** float32/float64 loops. */
   f?: F;
+  /**
+   * float32 loop when it differs from `f` (defaults to `f`): a fast loop written twice, once
+   * per float dtype, stays monomorphic in V8 (one element type per loop literal).
+   */
+  f32?: F;
   /** int64 loop, on bigints. */
   I?: F;
   /** uint64 loop, on bigints (defaults to `I`). */
@@ -137,7 +142,7 @@ export function loopFor<F>(loops: LoopFns<F>, d: DType): F | undefined {
     case 'b':
       return loops.b;
     case 'f':
-      return loops.f;
+      return d === 'float32' ? (loops.f32 ?? loops.f) : loops.f;
     case 'i':
       return info.bigint ? loops.I : loops.i;
     case 'u':
