@@ -11,7 +11,7 @@
  * which is NumPy's modular overflow.
  */
 import { NDArray } from '../ndarray.js';
-import { DTYPES, DTYPE_NAMES, toDType, type DType, type DTypeLike } from '../dtype/dtypes.js';
+import { DTYPES, DTYPE_NAMES, allocateForOverwrite, toDType, type DType, type DTypeLike } from '../dtype/dtypes.js';
 import { canCast, defaultDTypeOf, promoteTypes, weakDTypes, weakKindOf, type WeakKind } from '../dtype/promotion.js';
 import { fitsDType, weakScalarValue } from '../dtype/cast.js';
 import { broadcastShapes, broadcastStrides } from '../shape/broadcast.js';
@@ -272,22 +272,13 @@ function resolveCached<F>(spec: UfuncSpec<F>, ops: readonly Operand[]): Resolved
   return r;
 }
 
-/** Node's Buffer, when present: its `allocUnsafeSlow` gives memory without zero-filling it. */
-const NodeBuffer = (globalThis as { Buffer?: { allocUnsafeSlow(size: number): Uint8Array } }).Buffer;
-
 /**
  * A new C-contiguous array for a ufunc's result, which the loop overwrites entirely: large
- * ones skip the zero-fill of a new TypedArray (on Node; measured 10-20% of a 1e6-element
- * float64 add). Elsewhere, or for small arrays, a zero-filled one.
+ * ones skip the zero-fill of a new TypedArray (`allocateForOverwrite`; measured 10-20% of a
+ * 1e6-element float64 add), small ones come from the pooled slabs.
  */
 function resultArray(shape: readonly number[], dtype: DType): NDArray {
-  const info = DTYPES[dtype];
-  let n = 1;
-  for (const d of shape) n *= d;
-  if (NodeBuffer === undefined || n * info.itemsize < 1 << 16) return emptyArray(shape, dtype);
-  const bytes = NodeBuffer.allocUnsafeSlow(n * info.itemsize);
-  const data = new info.ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset, n);
-  return new NDArray(data, shape, cStrides(shape), 0, dtype);
+  return new NDArray(allocateForOverwrite(dtype, sizeOf(shape)), shape, cStrides(shape), 0, dtype);
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -346,8 +337,9 @@ function run<F>(spec: UfuncSpec<F>, args: readonly ArrayLike[], options: UfuncOp
     ins = ins.map((a) => (sharesBuffer(a, given) && !sameView(a, given) ? copyOf(a) : a));
     result = given;
   }
-  // one run over whole buffers when every operand is contiguous in the result's order
-  let flat = result.flags.cContiguous;
+  // one run over whole buffers when every operand is contiguous in the result's order (a
+  // fresh result is C-contiguous)
+  let flat = result !== given || result.flags.cContiguous;
   for (let k = 0; k < nin && flat; k++) {
     const a = ins[k]!;
     flat = a.ndim === 0 || (a.flags.cContiguous && sameShape(a.shape, shape));
