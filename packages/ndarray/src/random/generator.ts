@@ -41,7 +41,7 @@ import {
   broadcastValues,
   type Size,
 } from './args.js';
-import { intDType, randomIntegers, type IntScalar } from './integers.js';
+import { intDType, randomIntegers, type IntScalar, type NumberIntDType } from './integers.js';
 import {
   arangeInt32,
   checkProbabilities,
@@ -67,6 +67,11 @@ export interface IntegersOptions {
   dtype?: string;
   /** Include `high` (NumPy's `endpoint`). */
   endpoint?: boolean;
+}
+
+/** {@link IntegersOptions} whose `dtype` (if any) gives JS-number scalars: int32 by default. */
+export interface NumberIntegersOptions extends IntegersOptions {
+  dtype?: NumberIntDType;
 }
 
 /** Options of {@link Generator.choice}. */
@@ -105,7 +110,17 @@ export class Generator {
     this.bitGenerator = bitGenerator;
   }
 
-  /** Uniform floats in [0, 1) (NumPy's `random`), float64 or float32. */
+  /**
+   * Uniform floats in [0, 1) (NumPy's `random`), float64 or float32. Without a `size` a JS
+   * number, with one an `NDArray`.
+   *
+   * @example
+   * rng.random(); // number
+   * rng.random([2, 3], { dtype: 'float32' }); // NDArray
+   */
+  random(size?: FloatDTypeOptions | null, opts?: FloatDTypeOptions): number;
+  random(size: number | readonly number[], opts?: FloatDTypeOptions): NDArray;
+  random(size?: Size | FloatDTypeOptions, opts?: FloatDTypeOptions): number | NDArray;
   random(size?: Size | FloatDTypeOptions, opts?: FloatDTypeOptions): number | NDArray {
     const [n, options] = sizeAndOptions(size, opts);
     size = n;
@@ -118,7 +133,17 @@ export class Generator {
   /**
    * Integers in `[low, high)` (`[low, high]` with `endpoint`); `integers(high)` draws from
    * `[0, high)`. Lemire's method on 32-bit draws (8/16-bit dtypes and `bool` share them).
+   * With a `size` an `NDArray`; without one a JS scalar: a number (int32 by default), a
+   * bigint for int64/uint64, a boolean for `bool` (typed `number` for JS-number bounds and
+   * an 8/16/32-bit dtype).
+   *
+   * @example
+   * rng.integers(0, 10); // number
+   * rng.integers(0, 10, [2, 3]); // NDArray int32
    */
+  integers(low: number, high?: number | null, size?: NumberIntegersOptions | null, opts?: NumberIntegersOptions): number;
+  integers(low: ArrayLike, high: ArrayLike | null | undefined, size: number | readonly number[], opts?: IntegersOptions): NDArray;
+  integers(low: ArrayLike, high?: ArrayLike | null, size?: Size | IntegersOptions, opts?: IntegersOptions): IntScalar | NDArray;
   integers(low: ArrayLike, high?: ArrayLike | null, size?: Size | IntegersOptions, opts?: IntegersOptions): IntScalar | NDArray {
     const [n, options] = sizeAndOptions(size, opts);
     size = n;
@@ -130,7 +155,17 @@ export class Generator {
     return randomIntegers(this.bitGenerator, low, high, size, dtype, options.endpoint ?? false, false);
   }
 
-  /** Standard normal draws by the ziggurat method, float64 or float32. */
+  /**
+   * Standard normal draws by the ziggurat method, float64 or float32. Without a `size` a
+   * JS number, with one an `NDArray`.
+   *
+   * @example
+   * rng.standardNormal(); // number
+   * rng.standardNormal(3); // NDArray
+   */
+  standardNormal(size?: FloatDTypeOptions | null, opts?: FloatDTypeOptions): number;
+  standardNormal(size: number | readonly number[], opts?: FloatDTypeOptions): NDArray;
+  standardNormal(size?: Size | FloatDTypeOptions, opts?: FloatDTypeOptions): number | NDArray;
   standardNormal(size?: Size | FloatDTypeOptions, opts?: FloatDTypeOptions): number | NDArray {
     const [n, options] = sizeAndOptions(size, opts);
     size = n;
@@ -140,7 +175,17 @@ export class Generator {
       : fill(size, 'float32', () => standardNormalF(bg));
   }
 
-  /** Normal draws `loc + scale * z` (parameters broadcast; `scale < 0` throws). */
+  /**
+   * Normal draws `loc + scale * z` (parameters broadcast; `scale < 0` throws). A JS number
+   * for scalar parameters and no `size`; an `NDArray` with a `size` or array parameters.
+   *
+   * @example
+   * rng.normal(0, 2); // number
+   * rng.normal(0, 2, [2, 3]); // NDArray
+   */
+  normal(loc?: number, scale?: number, size?: null): number;
+  normal(loc: ArrayLike | undefined, scale: ArrayLike | undefined, size: number | readonly number[]): NDArray;
+  normal(loc?: ArrayLike, scale?: ArrayLike, size?: Size): number | NDArray;
   normal(loc: ArrayLike = 0, scale: ArrayLike = 1, size?: Size): number | NDArray {
     const bg = this.bitGenerator;
     return cont(
@@ -153,7 +198,17 @@ export class Generator {
     );
   }
 
-  /** Uniform draws in `[low, high)`: `low + (high - low) * u`. */
+  /**
+   * Uniform draws in `[low, high)`: `low + (high - low) * u`. A JS number for scalar
+   * parameters and no `size`; an `NDArray` with a `size` or array parameters.
+   *
+   * @example
+   * rng.uniform(-1, 1); // number
+   * rng.uniform(-1, 1, 5); // NDArray
+   */
+  uniform(low?: number, high?: number, size?: null): number;
+  uniform(low: ArrayLike | undefined, high: ArrayLike | undefined, size: number | readonly number[]): NDArray;
+  uniform(low?: ArrayLike, high?: ArrayLike, size?: Size): number | NDArray;
   uniform(low: ArrayLike = 0, high: ArrayLike = 1, size?: Size): number | NDArray {
     const bg = this.bitGenerator;
     let range: ArrayLike;
@@ -176,13 +231,33 @@ export class Generator {
     );
   }
 
-  /** Exponential draws `scale * e` by the ziggurat method (`scale < 0` throws). */
+  /**
+   * Exponential draws `scale * e` by the ziggurat method (`scale < 0` throws). A JS number
+   * for a scalar `scale` and no `size`; an `NDArray` with a `size` or an array `scale`.
+   *
+   * @example
+   * rng.exponential(2); // number
+   * rng.exponential(2, 4); // NDArray
+   */
+  exponential(scale?: number, size?: null): number;
+  exponential(scale: ArrayLike | undefined, size: number | readonly number[]): NDArray;
+  exponential(scale?: ArrayLike, size?: Size): number | NDArray;
   exponential(scale: ArrayLike = 1, size?: Size): number | NDArray {
     const bg = this.bitGenerator;
     return cont(size, [{ value: scale, name: 'scale', cons: 'nonNegative' }], (s) => s * standardExponential(bg));
   }
 
-  /** Standard exponential draws by the ziggurat method, float64 or float32. */
+  /**
+   * Standard exponential draws by the ziggurat method, float64 or float32. Without a
+   * `size` a JS number, with one an `NDArray`.
+   *
+   * @example
+   * rng.standardExponential(); // number
+   * rng.standardExponential(3, { dtype: 'float32' }); // NDArray
+   */
+  standardExponential(size?: FloatDTypeOptions | null, opts?: FloatDTypeOptions): number;
+  standardExponential(size: number | readonly number[], opts?: FloatDTypeOptions): NDArray;
+  standardExponential(size?: Size | FloatDTypeOptions, opts?: FloatDTypeOptions): number | NDArray;
   standardExponential(size?: Size | FloatDTypeOptions, opts?: FloatDTypeOptions): number | NDArray {
     const [n, options] = sizeAndOptions(size, opts);
     size = n;
@@ -194,8 +269,16 @@ export class Generator {
 
   /**
    * Binomial draws (inversion or BTPE as NumPy chooses). Results are int32 (NumPy:
-   * int64), so `n` must fit int32; a fractional `n` is truncated, as NumPy does.
+   * int64), so `n` must fit int32; a fractional `n` is truncated, as NumPy does. A JS
+   * number for scalar parameters and no `size`; an `NDArray` with a `size` or array parameters.
+   *
+   * @example
+   * rng.binomial(10, 0.5); // number
+   * rng.binomial(10, 0.5, 3); // NDArray int32
    */
+  binomial(n: number, p: number, size?: null): number;
+  binomial(n: ArrayLike, p: ArrayLike, size: number | readonly number[]): NDArray;
+  binomial(n: ArrayLike, p: ArrayLike, size?: Size): number | NDArray;
   binomial(n: ArrayLike, p: ArrayLike, size?: Size): number | NDArray {
     const bg = this.bitGenerator;
     const shape = parseSize(size);
@@ -231,8 +314,16 @@ export class Generator {
   /**
    * Random samples from `a` (an integer `n` means `arange(n)`), with or without
    * replacement, optionally weighted by `p`. Indices are int32; samples of an array keep
-   * its dtype. A scalar draw (no `size`) of a 1-d population is a JS scalar.
+   * its dtype. A scalar draw (no `size`) of a 1-d population is a JS scalar (a number for
+   * an integer `a`); with a `size` the result is an `NDArray`.
+   *
+   * @example
+   * rng.choice(5); // number
+   * rng.choice(5, 3, { replace: false }); // NDArray int32
    */
+  choice(a: number, size?: ChoiceOptions | null, opts?: ChoiceOptions): number;
+  choice(a: ArrayLike, size: number | readonly number[], opts?: ChoiceOptions): NDArray;
+  choice(a: ArrayLike, size?: Size | ChoiceOptions, opts?: ChoiceOptions): number | bigint | boolean | NDArray;
   choice(a: ArrayLike, size?: Size | ChoiceOptions, opts?: ChoiceOptions): number | bigint | boolean | NDArray {
     const [n, options] = sizeAndOptions(size, opts);
     size = n;

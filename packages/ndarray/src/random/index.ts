@@ -26,6 +26,7 @@ export {
   type FloatDTypeOptions,
   type GeneratorSeed,
   type IntegersOptions,
+  type NumberIntegersOptions,
 } from './generator.js';
 export {
   RandomState,
@@ -45,7 +46,8 @@ export {
   choice,
   type LegacyChoiceOptions,
   type LegacyState,
+  type NumberRandintOptions,
   type RandintOptions,
 } from './legacy.js';
 export { type Size } from './args.js';
-export { type IntDType, type IntScalar } from './integers.js';
+export { type IntDType, type IntScalar, type NumberIntDType } from './integers.js';

@@ -22,6 +22,9 @@ export type IntDType = 'bool' | 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' 
 /** A drawn integer scalar: a number, a bigint for 64-bit dtypes, a boolean for `bool`. */
 export type IntScalar = number | bigint | boolean;
 
+/** The integer dtypes whose scalar draws are JS numbers (8, 16 and 32 bits). */
+export type NumberIntDType = 'int8' | 'uint8' | 'int16' | 'uint16' | 'int32' | 'uint32';
+
 /** Resolves an integer `dtype` option, with NumPy's TypeError for anything else. */
 export function intDType(dtype: string | undefined, fallback: IntDType, method: string): IntDType {
   const d: DType = dtype === undefined ? fallback : toDType(dtype);

@@ -18,7 +18,7 @@ import { subtract } from '../ufunc/arithmetic.js';
 import { MT19937, type LegacySeed } from './mt19937.js';
 import { legacyGauss, type GaussState } from './distributions.js';
 import { cont, fill, floatParam, isScalarParam, scalarValue, sizeAndOptions, wrap, parseSize, type Size } from './args.js';
-import { intDType, randomIntegers, type IntScalar } from './integers.js';
+import { intDType, randomIntegers, type IntScalar, type NumberIntDType } from './integers.js';
 import {
   arangeInt32,
   checkProbabilities,
@@ -36,6 +36,11 @@ import {
 export interface RandintOptions {
   /** The integer dtype (default `'int32'`; NumPy's default is the C long). */
   dtype?: string;
+}
+
+/** {@link RandintOptions} whose `dtype` (if any) gives JS-number scalars: int32 by default. */
+export interface NumberRandintOptions extends RandintOptions {
+  dtype?: NumberIntDType;
 }
 
 /** Options of the legacy `choice`. */
@@ -91,35 +96,93 @@ export class RandomState {
     this.#gauss.gauss = state[4] ?? 0;
   }
 
-  /** Uniform floats in [0, 1) (`random_sample`). */
+  /**
+   * Uniform floats in [0, 1) (`random_sample`): a JS number without a `size`, an `NDArray`
+   * with one.
+   *
+   * @example
+   * rs.randomSample(); // number
+   * rs.randomSample([2, 2]); // NDArray
+   */
+  randomSample(size?: null): number;
+  randomSample(size: number | readonly number[]): NDArray;
+  randomSample(size?: Size): number | NDArray;
   randomSample(size?: Size): number | NDArray {
     const bg = this.bitGenerator;
     return fill(size, 'float64', () => bg.nextDouble());
   }
 
-  /** Uniform floats in [0, 1) (`random`, an alias of `randomSample`). */
+  /**
+   * Uniform floats in [0, 1) (`random`, an alias of `randomSample`): a JS number without a
+   * `size`, an `NDArray` with one.
+   *
+   * @example
+   * rs.random(3); // NDArray
+   */
+  random(size?: null): number;
+  random(size: number | readonly number[]): NDArray;
+  random(size?: Size): number | NDArray;
   random(size?: Size): number | NDArray {
     return this.randomSample(size);
   }
 
-  /** Uniform floats of the given dimensions (`rand(2, 3)`); no dimensions give a number. */
+  /**
+   * Uniform floats of the given dimensions (`rand(2, 3)`, `rand([2, 3])`); no dimensions
+   * give a JS number, any dimensions an `NDArray`.
+   *
+   * @example
+   * rs.rand(); // number
+   * rs.rand(2, 3); // NDArray
+   */
+  rand(): number;
+  rand(d0: number | readonly number[], ...dims: (number | readonly number[])[]): NDArray;
+  rand(...args: (number | readonly number[])[]): number | NDArray;
   rand(...args: (number | readonly number[])[]): number | NDArray {
     return this.randomSample(dims(args));
   }
 
-  /** Standard normals of the given dimensions (`randn(2, 3)`), by the polar method. */
+  /**
+   * Standard normals of the given dimensions (`randn(2, 3)`), by the polar method; no
+   * dimensions give a JS number, any dimensions an `NDArray`.
+   *
+   * @example
+   * rs.randn(); // number
+   * rs.randn(3); // NDArray
+   */
+  randn(): number;
+  randn(d0: number | readonly number[], ...dims: (number | readonly number[])[]): NDArray;
+  randn(...args: (number | readonly number[])[]): number | NDArray;
   randn(...args: (number | readonly number[])[]): number | NDArray {
     return this.standardNormal(dims(args));
   }
 
-  /** Standard normal draws by the polar method (the second value of each pair is cached). */
+  /**
+   * Standard normal draws by the polar method (the second value of each pair is cached):
+   * a JS number without a `size`, an `NDArray` with one.
+   *
+   * @example
+   * rs.standardNormal(4); // NDArray
+   */
+  standardNormal(size?: null): number;
+  standardNormal(size: number | readonly number[]): NDArray;
+  standardNormal(size?: Size): number | NDArray;
   standardNormal(size?: Size): number | NDArray {
     const bg = this.bitGenerator;
     const st = this.#gauss;
     return fill(size, 'float64', () => legacyGauss(bg, st));
   }
 
-  /** Normal draws `loc + scale * z` (`scale < 0` throws). */
+  /**
+   * Normal draws `loc + scale * z` (`scale < 0` throws). A JS number for scalar parameters
+   * and no `size`; an `NDArray` with a `size` or array parameters.
+   *
+   * @example
+   * rs.normal(0, 2); // number
+   * rs.normal(0, 2, [2, 3]); // NDArray
+   */
+  normal(loc?: number, scale?: number, size?: null): number;
+  normal(loc: ArrayLike | undefined, scale: ArrayLike | undefined, size: number | readonly number[]): NDArray;
+  normal(loc?: ArrayLike, scale?: ArrayLike, size?: Size): number | NDArray;
   normal(loc: ArrayLike = 0, scale: ArrayLike = 1, size?: Size): number | NDArray {
     const bg = this.bitGenerator;
     const st = this.#gauss;
@@ -133,7 +196,17 @@ export class RandomState {
     );
   }
 
-  /** Uniform draws `low + (high - low) * u` (`high < low` is allowed, as in NumPy). */
+  /**
+   * Uniform draws `low + (high - low) * u` (`high < low` is allowed, as in NumPy). A JS
+   * number for scalar parameters and no `size`; an `NDArray` with a `size` or array parameters.
+   *
+   * @example
+   * rs.uniform(-1, 1); // number
+   * rs.uniform(-1, 1, 5); // NDArray
+   */
+  uniform(low?: number, high?: number, size?: null): number;
+  uniform(low: ArrayLike | undefined, high: ArrayLike | undefined, size: number | readonly number[]): NDArray;
+  uniform(low?: ArrayLike, high?: ArrayLike, size?: Size): number | NDArray;
   uniform(low: ArrayLike = 0, high: ArrayLike = 1, size?: Size): number | NDArray {
     const bg = this.bitGenerator;
     let range: ArrayLike;
@@ -156,7 +229,19 @@ export class RandomState {
     );
   }
 
-  /** Integers in `[low, high)` (`randint(high)`: `[0, high)`) by masked rejection. */
+  /**
+   * Integers in `[low, high)` (`randint(high)`: `[0, high)`) by masked rejection. With a
+   * `size` an `NDArray`; without one a JS scalar: a number (int32 by default), a bigint for
+   * int64/uint64, a boolean for `bool` (typed `number` for JS-number bounds and an
+   * 8/16/32-bit dtype).
+   *
+   * @example
+   * rs.randint(10); // number
+   * rs.randint(0, 10, 5); // NDArray int32
+   */
+  randint(low: number, high?: number | null, size?: NumberRandintOptions | null, opts?: NumberRandintOptions): number;
+  randint(low: ArrayLike, high: ArrayLike | null | undefined, size: number | readonly number[], opts?: RandintOptions): NDArray;
+  randint(low: ArrayLike, high?: ArrayLike | null, size?: Size | RandintOptions, opts?: RandintOptions): IntScalar | NDArray;
   randint(low: ArrayLike, high?: ArrayLike | null, size?: Size | RandintOptions, opts?: RandintOptions): IntScalar | NDArray {
     const [n, options] = sizeAndOptions(size, opts);
     size = n;
@@ -192,7 +277,17 @@ export class RandomState {
     return get(arr, idx);
   }
 
-  /** Random samples from a 1-d `a` (or `arange(a)`), as the legacy `choice`. */
+  /**
+   * Random samples from a 1-d `a` (or `arange(a)`), as the legacy `choice`. Without a
+   * `size` a JS scalar (a number for an integer `a`), with one an `NDArray`.
+   *
+   * @example
+   * rs.choice(5); // number
+   * rs.choice(5, 3, { replace: false }); // NDArray int32
+   */
+  choice(a: number, size?: LegacyChoiceOptions | null, opts?: LegacyChoiceOptions): number;
+  choice(a: ArrayLike, size: number | readonly number[], opts?: LegacyChoiceOptions): NDArray;
+  choice(a: ArrayLike, size?: Size | LegacyChoiceOptions, opts?: LegacyChoiceOptions): number | bigint | boolean | NDArray;
   choice(a: ArrayLike, size?: Size | LegacyChoiceOptions, opts?: LegacyChoiceOptions): number | bigint | boolean | NDArray {
     const [n, options] = sizeAndOptions(size, opts);
     size = n;
@@ -264,48 +359,121 @@ export function setState(state: LegacyState): void {
   globalState().setState(state);
 }
 
-/** `np.random.rand(d0, d1, ...)`: uniform floats in [0, 1). @example np.random.rand(2, 3); */
+/**
+ * `np.random.rand(d0, d1, ...)`: uniform floats in [0, 1); no dimensions give a JS number,
+ * any dimensions an `NDArray`.
+ *
+ * @example
+ * np.random.rand(); // number
+ * np.random.rand(2, 3); // NDArray
+ */
+export function rand(): number;
+export function rand(d0: number | readonly number[], ...dims: (number | readonly number[])[]): NDArray;
+export function rand(...args: (number | readonly number[])[]): number | NDArray;
 export function rand(...args: (number | readonly number[])[]): number | NDArray {
   return globalState().rand(...args);
 }
 
-/** `np.random.randn(d0, d1, ...)`: standard normals (polar method). @example np.random.randn(3); */
+/**
+ * `np.random.randn(d0, d1, ...)`: standard normals (polar method); no dimensions give a
+ * JS number, any dimensions an `NDArray`.
+ *
+ * @example
+ * np.random.randn(); // number
+ * np.random.randn(3); // NDArray
+ */
+export function randn(): number;
+export function randn(d0: number | readonly number[], ...dims: (number | readonly number[])[]): NDArray;
+export function randn(...args: (number | readonly number[])[]): number | NDArray;
 export function randn(...args: (number | readonly number[])[]): number | NDArray {
   return globalState().randn(...args);
 }
 
-/** `np.random.random(size)`: uniform floats in [0, 1). @example np.random.random([2, 2]); */
+/**
+ * `np.random.random(size)`: uniform floats in [0, 1); a JS number without a `size`, an
+ * `NDArray` with one.
+ *
+ * @example
+ * np.random.random(); // number
+ * np.random.random([2, 2]); // NDArray
+ */
+export function random(size?: null): number;
+export function random(size: number | readonly number[]): NDArray;
+export function random(size?: Size): number | NDArray;
 export function random(size?: Size): number | NDArray {
   return globalState().randomSample(size);
 }
 
-/** `np.random.random_sample(size)`, an alias of {@link random}. @example np.random.randomSample(4); */
+/**
+ * `np.random.random_sample(size)`, an alias of {@link random}: a JS number without a
+ * `size`, an `NDArray` with one.
+ *
+ * @example
+ * np.random.randomSample(4); // NDArray
+ */
+export function randomSample(size?: null): number;
+export function randomSample(size: number | readonly number[]): NDArray;
+export function randomSample(size?: Size): number | NDArray;
 export function randomSample(size?: Size): number | NDArray {
   return globalState().randomSample(size);
 }
 
-/** `np.random.standard_normal(size)` (polar method). @example np.random.standardNormal(5); */
+/**
+ * `np.random.standard_normal(size)` (polar method): a JS number without a `size`, an
+ * `NDArray` with one.
+ *
+ * @example
+ * np.random.standardNormal(5); // NDArray
+ */
+export function standardNormal(size?: null): number;
+export function standardNormal(size: number | readonly number[]): NDArray;
+export function standardNormal(size?: Size): number | NDArray;
 export function standardNormal(size?: Size): number | NDArray {
   return globalState().standardNormal(size);
 }
 
 /**
  * `np.random.randint(low, high, size, { dtype })`: integers in `[low, high)`, int32 by
- * default (NumPy: int64), by masked rejection.
+ * default (NumPy: int64), by masked rejection. With a `size` an `NDArray`; without one a
+ * JS scalar (typed `number` for JS-number bounds and an 8/16/32-bit dtype).
  *
  * @example
- * np.random.randint(0, 10, 5);
+ * np.random.randint(10); // number
+ * np.random.randint(0, 10, 5); // NDArray int32
  */
+export function randint(low: number, high?: number | null, size?: NumberRandintOptions | null, options?: NumberRandintOptions): number;
+export function randint(low: ArrayLike, high: ArrayLike | null | undefined, size: number | readonly number[], options?: RandintOptions): NDArray;
+export function randint(low: ArrayLike, high?: ArrayLike | null, size?: Size | RandintOptions, options?: RandintOptions): IntScalar | NDArray;
 export function randint(low: ArrayLike, high?: ArrayLike | null, size?: Size | RandintOptions, options?: RandintOptions): IntScalar | NDArray {
   return globalState().randint(low, high, size, options);
 }
 
-/** `np.random.normal(loc, scale, size)`. @example np.random.normal(0, 2, 3); */
+/**
+ * `np.random.normal(loc, scale, size)`: a JS number for scalar parameters and no `size`;
+ * an `NDArray` with a `size` or array parameters.
+ *
+ * @example
+ * np.random.normal(0, 2); // number
+ * np.random.normal(0, 2, 3); // NDArray
+ */
+export function normal(loc?: number, scale?: number, size?: null): number;
+export function normal(loc: ArrayLike | undefined, scale: ArrayLike | undefined, size: number | readonly number[]): NDArray;
+export function normal(loc?: ArrayLike, scale?: ArrayLike, size?: Size): number | NDArray;
 export function normal(loc: ArrayLike = 0, scale: ArrayLike = 1, size?: Size): number | NDArray {
   return globalState().normal(loc, scale, size);
 }
 
-/** `np.random.uniform(low, high, size)`. @example np.random.uniform(-1, 1, 3); */
+/**
+ * `np.random.uniform(low, high, size)`: a JS number for scalar parameters and no `size`;
+ * an `NDArray` with a `size` or array parameters.
+ *
+ * @example
+ * np.random.uniform(-1, 1); // number
+ * np.random.uniform(-1, 1, 3); // NDArray
+ */
+export function uniform(low?: number, high?: number, size?: null): number;
+export function uniform(low: ArrayLike | undefined, high: ArrayLike | undefined, size: number | readonly number[]): NDArray;
+export function uniform(low?: ArrayLike, high?: ArrayLike, size?: Size): number | NDArray;
 export function uniform(low: ArrayLike = 0, high: ArrayLike = 1, size?: Size): number | NDArray {
   return globalState().uniform(low, high, size);
 }
@@ -320,7 +488,17 @@ export function permutation(x: ArrayLike): NDArray {
   return globalState().permutation(x);
 }
 
-/** `np.random.choice(a, size, { replace, p })`. @example np.random.choice(5, 3, { replace: false }); */
+/**
+ * `np.random.choice(a, size, { replace, p })`: without a `size` a JS scalar (a number for
+ * an integer `a`), with one an `NDArray`.
+ *
+ * @example
+ * np.random.choice(5); // number
+ * np.random.choice(5, 3, { replace: false }); // NDArray int32
+ */
+export function choice(a: number, size?: LegacyChoiceOptions | null, options?: LegacyChoiceOptions): number;
+export function choice(a: ArrayLike, size: number | readonly number[], options?: LegacyChoiceOptions): NDArray;
+export function choice(a: ArrayLike, size?: Size | LegacyChoiceOptions, options?: LegacyChoiceOptions): number | bigint | boolean | NDArray;
 export function choice(a: ArrayLike, size?: Size | LegacyChoiceOptions, options?: LegacyChoiceOptions): number | bigint | boolean | NDArray {
   return globalState().choice(a, size, options);
 }
