@@ -162,4 +162,19 @@ describe('process lifetime', () => {
     expect(r.stdout.trim()).toBe('300');
     expect(r.status).toBe(0);
   });
+
+  it('where workers are refused (Node permission model), products run on one thread', () => {
+    // the built bundle (npm test builds first): tsx's loader itself needs a worker
+    const entry = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+    const script = [
+      `const np = await import(${JSON.stringify(entry)});`,
+      'np.setNumThreads(2);',
+      'const a = np.ones([300, 300]);',
+      'console.log(np.matmul(a, a).item(0, 0), np.getNumThreads());',
+    ].join('\n');
+    const r = spawnSync(process.execPath, ['--experimental-permission', '--allow-fs-read=*', '--no-warnings', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.stdout.trim()).toBe('300 1');
+    expect(r.status).toBe(0);
+  });
 });

@@ -50,8 +50,19 @@ function builtin<T>(id: string): T | undefined {
 
 const workerThreads = builtin<WorkerThreads>('node:worker_threads');
 const WA = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+/** Whether this thread may block in `Atomics.wait` (a browser page's main thread, or an Electron renderer, may not). */
+function canBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether this runtime can run the pool at all. */
-const threadsAvailable = workerThreads !== undefined && WA !== undefined && typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object';
+const threadsAvailable =
+  workerThreads !== undefined && WA !== undefined && typeof SharedArrayBuffer === 'function' && typeof Atomics === 'object' && canBlock();
 
 /** The default: NUMBAT_NUM_THREADS when set, else the cores this process may use. */
 function defaultThreads(): number {
@@ -201,12 +212,20 @@ export function gemmTeam(): GemmTeam | null {
   const t = team;
   while (t.workers.length < n - 1) {
     const ctrl = new Int32Array(new SharedArrayBuffer(SLOTS * 4));
-    // execArgv []: not the parent's flags (a loader, --input-type=module) for this CommonJS program
-    const worker = new workerThreads!.Worker(WORKER_CODE, { eval: true, execArgv: [], workerData: { module: t.module, memory: t.memory, ctrl, mc: MC }, name: 'numbat-gemm' });
+    let worker: NodeWorker;
+    try {
+      // execArgv []: not the parent's flags (a loader, --input-type=module) for this program
+      worker = new workerThreads!.Worker(WORKER_CODE, { eval: true, execArgv: [], workerData: { module: t.module, memory: t.memory, ctrl, mc: MC }, name: 'numbat-gemm' });
+    } catch {
+      // workers refused here (Node's permission model without --allow-worker, a resource
+      // limit): carry on with the threads there are, and one thread if there are none
+      if (t.workers.length === 0) teamFailed = true;
+      break;
+    }
     worker.unref();
     t.workers.push({ worker, ctrl });
   }
-  return api;
+  return t.workers.length > 0 ? api : null;
 }
 
 /**
