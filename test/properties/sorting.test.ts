@@ -13,14 +13,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as np from '@numbat/ndarray';
-import { hasNumpy, oracle, pyFloat, pyInt, type OracleAnswer, type PyArg, type PyValue } from '../oracle/numpy.js';
+import { hasNumpy, pyFloat, pyInt, type PyArg, type PyValue } from '../oracle/numpy.js';
 import { comparePlain, mismatch, type Tolerance } from '../oracle/compare.js';
 import { ALL_DTYPES, makeView, sample, type ViewKind } from '../arbitraries/arrays.js';
 import { toPlain, type Plain } from '../reference/plain.js';
 import {
   checkPartition, refArgsort, refNonzero, refPutAlongAxis, refSearchsorted, refSort, refTake, refTakeAlongAxis, refUnique,
 } from '../reference/sorting.js';
-import { fingerprint, pick, randInt, seededRandom } from '../helpers.js';
+import { pick, randInt, seededRandom } from '../helpers.js';
+import { againstNumpy, againstReference, type Case } from './case-runner.js';
 
 type DType = np.DType;
 type V = number | bigint;
@@ -98,84 +99,7 @@ function describeArr(a: np.NDArray): string {
 }
 
 // ---------------------------------------------------------------------------------------
-// Cases and the runner.
-
-interface Case {
-  desc: string;
-  /** Arrays that must be left unchanged. */
-  inputs: np.NDArray[];
-  /** The numbat call (its value is compared; a thrown error is compared with NumPy's). */
-  run: () => unknown;
-  /** Python code: an expression, or statements setting `result`. */
-  py: string;
-  args: Record<string, PyArg>;
-  /** Compares numbat's value with NumPy's answer (default: `mismatch` with int32 indices). */
-  compare?: (ours: unknown, ans: OracleAnswer) => string | null;
-  /** Checks numbat's value against the reference (runs without NumPy); null when fine. */
-  ref?: (ours: unknown) => string | null;
-}
-
-const NUMPY_ERROR: Record<string, string> = { TypeError: 'DTypeError', AxisError: 'AxisError', ValueError: 'ValueError', IndexError: 'IndexError', OverflowError: 'OverflowError' };
-
-interface Ran {
-  c: Case;
-  ours: unknown;
-  changed: string | null;
-}
-
-function runAll(cases: Case[]): Ran[] {
-  return cases.map((c) => {
-    const before = c.inputs.map(fingerprint);
-    let ours: unknown;
-    try {
-      ours = c.run();
-    } catch (e) {
-      ours = e;
-    }
-    const after = c.inputs.map(fingerprint);
-    const i = after.findIndex((f, k) => f !== before[k]);
-    return { c, ours, changed: i < 0 ? null : `input ${i} was modified` };
-  });
-}
-
-async function againstNumpy(cases: Case[]): Promise<string[]> {
-  const ran = runAll(cases);
-  const py = await oracle();
-  const answers = await py.run(ran.map((r) => ({ code: r.c.py, args: r.c.args })));
-  const failures: string[] = [];
-  ran.forEach((r, i) => {
-    const ans = answers[i]!;
-    const what = r.c.desc;
-    if (r.changed !== null) failures.push(`${what}: ${r.changed}`);
-    if (r.ours instanceof Error) {
-      if (ans.ok) failures.push(`${what}: threw ${r.ours.name}: ${r.ours.message}; NumPy gave a result`);
-      else if (r.ours.message !== ans.message.trimEnd() || r.ours.name !== NUMPY_ERROR[ans.type]) {
-        failures.push(`${what}: ${r.ours.name} "${r.ours.message}", NumPy ${ans.type} "${ans.message}"`);
-      }
-      return;
-    }
-    if (!ans.ok) {
-      failures.push(`${what}: NumPy raised ${ans.type}: ${ans.message}`);
-      return;
-    }
-    const m = (r.c.compare ?? ((o, a) => mismatch(o, a, { dtypeMap: INDEX })))(r.ours, ans);
-    if (m !== null) failures.push(`${what}: ${m}`);
-  });
-  return failures;
-}
-
-function againstReference(cases: Case[]): { failures: string[]; checked: number } {
-  const failures: string[] = [];
-  let checked = 0;
-  for (const r of runAll(cases)) {
-    if (r.changed !== null) failures.push(`${r.c.desc}: ${r.changed}`);
-    if (r.c.ref === undefined || r.ours instanceof Error) continue;
-    checked++;
-    const m = r.c.ref(r.ours);
-    if (m !== null) failures.push(`${r.c.desc}: ${m}`);
-  }
-  return { failures, checked };
-}
+// Cases (run by ./case-runner.ts).
 
 const py = (x: number | null | undefined): PyArg => (x === undefined || x === null ? null : pyInt(x));
 /** A random axis for `nd` axes: mostly in range, sometimes one past either end. */
@@ -605,7 +529,7 @@ const FAMILIES: [string, (n: number) => Case[], number][] = [
 describe.runIf(hasNumpy)('sorting and searching against NumPy', () => {
   for (const [name, gen, n] of FAMILIES) {
     it(`${name}: random arrays, dtypes, layouts and arguments`, async () => {
-      const failures = await againstNumpy(gen(n));
+      const failures = await againstNumpy(gen(n), (o, a) => mismatch(o, a, { dtypeMap: INDEX }));
       expect(failures.slice(0, 10)).toEqual([]);
     });
   }
