@@ -3,11 +3,13 @@
  * against NumPy, bit for bit: fused `var`/`std` (`kernels/moments.ts`), per-dtype
  * `argmax`/`argmin` loops (`kernels/arg-reduce.ts`), the tiled transposed copy
  * (`ops/assign.ts`), the pooled small allocations (`dtype/dtypes.ts`) and the lazy flags of
- * the NDArray constructor. Each fast path is switched off to produce the reference.
+ * the NDArray constructor, and `exp`'s WASM SIMD kernel (`kernels/exp.ts`). Each fast path is
+ * switched off to produce the reference.
  */
 import { describe, expect, it } from 'vitest';
 import * as np from '@numbat/ndarray';
 import { fusedMoments } from '../../packages/ndarray/src/kernels/moments.js';
+import { wasmExp } from '../../packages/ndarray/src/kernels/exp.js';
 import { hasNumpy, oracle, type OracleCase } from '../oracle/numpy.js';
 import { toPlain } from '../reference/plain.js';
 import { fingerprint } from '../helpers.js';
@@ -143,5 +145,85 @@ describe('per-dtype argmax/argmin loops', () => {
       }
     }
     expect(failures).toEqual([]);
+  });
+});
+
+/** The gap between |y| and the next float64 (or float32) away from zero. */
+function ulpOf(y: number, f32: boolean): number {
+  const a = Math.abs(y);
+  if (f32) {
+    const b = new Float32Array([a]);
+    const u = new Uint32Array(b.buffer);
+    u[0]! += 1;
+    return b[0]! - Math.fround(a);
+  }
+  const b = new Float64Array([a]);
+  const u = new BigUint64Array(b.buffer);
+  u[0]! += 1n;
+  return b[0]! - a;
+}
+
+function withWasmExp<T>(on: boolean, f: () => T): T {
+  const was = wasmExp.enabled;
+  wasmExp.enabled = on;
+  try {
+    return f();
+  } finally {
+    wasmExp.enabled = was;
+  }
+}
+
+describe('exp: the WASM SIMD kernel and the JS loop', () => {
+  /** Values across exp's range with the edges the kernel hands back to Math.exp. */
+  function expInputs(dt: 'float64' | 'float32'): np.NDArray[] {
+    const rng = np.random.defaultRng(21);
+    const special = [NaN, Infinity, -Infinity, 0, -0, 708, -708, 708.0000001, -708.0000001, 709.78, 709.79, -745.1, -746, 1e-320, -1e-310, 88.7, -103.9, 1e300, -1e300];
+    const out: np.NDArray[] = [];
+    for (const n of [1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64, 100, 4095, 4096, 4097, 8200, 20011]) {
+      const base = (rng.normal(0, 200, [n + 3]) as np.NDArray).astype(dt);
+      if (n >= 8) for (let k = 0; k < special.length; k++) base.set([(k * 7919) % (n + 3)], special[k]!);
+      const small = (rng.uniform(-2, 2, [n + 3]) as np.NDArray).astype(dt);
+      out.push(base, base.get('3:'), base.get('1:'), base.get('::2'), small.get('2:'));
+    }
+    return out;
+  }
+
+  for (const dt of ['float64', 'float32'] as const) {
+    it(`${dt}: same bits on both paths, within 1 ulp of Math.exp, input left alone`, () => {
+      const failures: string[] = [];
+      const f32 = dt === 'float32';
+      for (const a of expInputs(dt)) {
+        const before = fingerprint(a);
+        const w = toPlain(withWasmExp(true, () => np.exp(a))).values as number[];
+        const j = toPlain(withWasmExp(false, () => np.exp(a))).values as number[];
+        expect(fingerprint(a)).toBe(before);
+        const xs = toPlain(a).values as number[];
+        for (let i = 0; i < xs.length; i++) {
+          const x = xs[i]!;
+          if (!Object.is(w[i], j[i])) failures.push(`${dt} n=${a.size} exp(${x}): wasm ${w[i]} js ${j[i]}`);
+          const m = f32 ? Math.fround(Math.exp(x)) : Math.exp(x);
+          const ok = Number.isNaN(m) ? Number.isNaN(w[i]) : w[i] === m || Math.abs(w[i]! - m) <= ulpOf(m, f32);
+          if (!ok) failures.push(`${dt} exp(${x}) = ${w[i]}, Math.exp ${m}`);
+        }
+        if (failures.length > 20) break;
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('writes into out (also in place) and into views of out', () => {
+    for (const dt of ['float64', 'float32'] as const) {
+      const a = (np.random.defaultRng(3).normal(0, 5, [5000]) as np.NDArray).astype(dt);
+      const want = toPlain(withWasmExp(false, () => np.exp(a))).values;
+      const out = np.empty([5000], dt);
+      expect(toPlain(np.exp(a, { out })).values).toEqual(want);
+      const wide = np.zeros([5003], dt);
+      np.exp(a, { out: wide.get('3:') });
+      expect(toPlain(wide.get('3:')).values).toEqual(want);
+      expect(toPlain(wide.get(':3')).values).toEqual([0, 0, 0]);
+      const b = a.copy();
+      np.exp(b, { out: b });
+      expect(toPlain(b).values).toEqual(want);
+    }
   });
 });

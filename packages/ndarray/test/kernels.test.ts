@@ -249,7 +249,7 @@ describe('reductions with fast loops and bool accumulators', () => {
 });
 
 describe('matmul: the WASM SIMD kernel and its TypeScript fallback', () => {
-  it('the embedded module is the compile of gemm.as (build.mjs --check)', () => {
+  it('the embedded modules are the compiles of gemm.as and vmath.as (build.mjs --check)', () => {
     const script = fileURLToPath(new URL('../src/kernels/wasm/build.mjs', import.meta.url));
     const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');

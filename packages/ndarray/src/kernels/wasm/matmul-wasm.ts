@@ -10,7 +10,7 @@
 import { GEMM_WASM_BASE64 } from './gemm-wasm.js';
 
 /** The part of the WebAssembly API used here (the project's TS lib has no DOM types). */
-interface WasmMemory {
+export interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
@@ -51,35 +51,44 @@ export function decodeBase64(b64: string): Uint8Array {
   return bytes;
 }
 
+/**
+ * The exports of a fresh instance of the module whose bytes are `b64` (no imports), or null
+ * where WebAssembly, or an extension the module uses (SIMD), is unavailable.
+ */
+export function instantiate(b64: string): Record<string, unknown> | null {
+  try {
+    if (WA === undefined || typeof atob !== 'function') return null;
+    const bytes = decodeBase64(b64);
+    if (!WA.validate(bytes)) return null;
+    return new WA.Instance(new WA.Module(bytes), {}).exports;
+  } catch {
+    return null;
+  }
+}
+
 /** The kernel, or null when WebAssembly SIMD is unavailable here. */
 export function wasmGemm(): WasmGemm | null {
   if (!wasmGemmEnabled.enabled) return null;
   if (instance !== undefined) return instance;
   instance = null;
-  try {
-    if (WA === undefined || typeof atob !== 'function') return null;
-    const bytes = decodeBase64(GEMM_WASM_BASE64);
-    if (!WA.validate(bytes)) return null;
-    const inst = new WA.Instance(new WA.Module(bytes), {});
-    const memory = inst.exports['memory'] as WasmMemory;
-    const w: WasmGemm = {
-      block: inst.exports['block'] as BlockFn,
-      block32: inst.exports['block32'] as BlockFn,
-      memory,
-      f64: new Float64Array(memory.buffer),
-      f32: new Float32Array(memory.buffer),
-      reserve(size: number) {
-        const have = memory.buffer.byteLength;
-        if (size > have) {
-          memory.grow(Math.ceil((size - have) / 65536));
-          w.f64 = new Float64Array(memory.buffer);
-          w.f32 = new Float32Array(memory.buffer);
-        }
-      },
-    };
-    instance = w;
-  } catch {
-    instance = null;
-  }
+  const exports = instantiate(GEMM_WASM_BASE64);
+  if (exports === null) return null;
+  const memory = exports['memory'] as WasmMemory;
+  const w: WasmGemm = {
+    block: exports['block'] as BlockFn,
+    block32: exports['block32'] as BlockFn,
+    memory,
+    f64: new Float64Array(memory.buffer),
+    f32: new Float32Array(memory.buffer),
+    reserve(size: number) {
+      const have = memory.buffer.byteLength;
+      if (size > have) {
+        memory.grow(Math.ceil((size - have) / 65536));
+        w.f64 = new Float64Array(memory.buffer);
+        w.f32 = new Float32Array(memory.buffer);
+      }
+    },
+  };
+  instance = w;
   return instance;
 }
