@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import * as np from '@numbat/ndarray';
 import { fusedMoments } from '../../packages/ndarray/src/kernels/moments.js';
-import { wasmExp } from '../../packages/ndarray/src/kernels/exp.js';
+import { wasmVmath } from '../../packages/ndarray/src/kernels/vmath.js';
 import { hasNumpy, oracle, type OracleCase } from '../oracle/numpy.js';
 import { toPlain } from '../reference/plain.js';
 import { fingerprint } from '../helpers.js';
@@ -163,13 +163,13 @@ function ulpOf(y: number, f32: boolean): number {
   return b[0]! - a;
 }
 
-function withWasmExp<T>(on: boolean, f: () => T): T {
-  const was = wasmExp.enabled;
-  wasmExp.enabled = on;
+function withWasm<T>(on: boolean, f: () => T): T {
+  const was = wasmVmath.enabled;
+  wasmVmath.enabled = on;
   try {
     return f();
   } finally {
-    wasmExp.enabled = was;
+    wasmVmath.enabled = was;
   }
 }
 
@@ -194,8 +194,8 @@ describe('exp: the WASM SIMD kernel and the JS loop', () => {
       const f32 = dt === 'float32';
       for (const a of expInputs(dt)) {
         const before = fingerprint(a);
-        const w = toPlain(withWasmExp(true, () => np.exp(a))).values as number[];
-        const j = toPlain(withWasmExp(false, () => np.exp(a))).values as number[];
+        const w = toPlain(withWasm(true, () => np.exp(a))).values as number[];
+        const j = toPlain(withWasm(false, () => np.exp(a))).values as number[];
         expect(fingerprint(a)).toBe(before);
         const xs = toPlain(a).values as number[];
         for (let i = 0; i < xs.length; i++) {
@@ -214,7 +214,7 @@ describe('exp: the WASM SIMD kernel and the JS loop', () => {
   it('writes into out (also in place) and into views of out', () => {
     for (const dt of ['float64', 'float32'] as const) {
       const a = (np.random.defaultRng(3).normal(0, 5, [5000]) as np.NDArray).astype(dt);
-      const want = toPlain(withWasmExp(false, () => np.exp(a))).values;
+      const want = toPlain(withWasm(false, () => np.exp(a))).values;
       const out = np.empty([5000], dt);
       expect(toPlain(np.exp(a, { out })).values).toEqual(want);
       const wide = np.zeros([5003], dt);
@@ -224,6 +224,76 @@ describe('exp: the WASM SIMD kernel and the JS loop', () => {
       const b = a.copy();
       np.exp(b, { out: b });
       expect(toPlain(b).values).toEqual(want);
+    }
+  });
+});
+
+describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS loops', () => {
+  const ufuncs = { add: np.add, subtract: np.subtract, multiply: np.multiply, divide: np.divide } as const;
+  const special = [NaN, Infinity, -Infinity, 0, -0, 5e-324, -1e-310, 1.5e-45, 3.4e38, -3.5e38, 1e308, 1];
+
+  /** Operand pairs of every layout the kernels take or refuse, around their chunk edges. */
+  function pairs(dt: 'float64' | 'float32'): [np.NDArray | number, np.NDArray | number][] {
+    const rng = np.random.defaultRng(5);
+    const out: [np.NDArray | number, np.NDArray | number][] = [];
+    for (const n of [1, 15, 16, 17, 63, 64, 65, 100, 8191, 8192, 8193, 20011]) {
+      const mk = (): np.NDArray => {
+        const x = (rng.normal(0, 3, [n + 2]) as np.NDArray).astype(dt);
+        if (n >= 16) for (let k = 0; k < special.length; k++) x.set([(k * 104729) % (n + 2)], special[k]!);
+        return x;
+      };
+      const a = mk();
+      const b = mk();
+      out.push([a.get('2:'), b.get(':-2')], [a, b], [a.get('1:'), 2.5], [-0.75, b.get('1:')], [a.get('::2'), b.get('::2')], [a, 0], [0, a]);
+      if (n === 100 || n === 8193) out.push([a.get(':100').reshape(10, 10), b.get(':10')], [b.get(':10').reshape(10, 1), a.get(':100').reshape(10, 10)]);
+    }
+    return out;
+  }
+  const key = (x: number): string => (Number.isNaN(x) ? 'NaN' : Object.is(x, -0) ? '-0' : String(x));
+
+  for (const dt of ['float64', 'float32'] as const) {
+    it(`${dt}: same bits on both paths for contiguous, scalar, broadcast and strided operands`, () => {
+      const failures: string[] = [];
+      for (const [a, b] of pairs(dt)) {
+        const before = [a, b].map((x) => (typeof x === 'number' ? String(x) : fingerprint(x)));
+        for (const [name, f] of Object.entries(ufuncs)) {
+          const w = withWasm(true, () => f(a, b, { dtype: dt }) as np.NDArray);
+          const j = withWasm(false, () => f(a, b, { dtype: dt }) as np.NDArray);
+          expect(w.dtype).toBe(dt);
+          const wv = toPlain(w).values as number[];
+          const jv = toPlain(j).values as number[];
+          for (let i = 0; i < wv.length; i++) {
+            if (key(wv[i]!) !== key(jv[i]!)) {
+              failures.push(`${name} ${dt} ${typeof a === 'number' ? a : a.shape} ${typeof b === 'number' ? b : b.shape} [${i}]: wasm ${wv[i]} js ${jv[i]}`);
+              break;
+            }
+          }
+        }
+        expect([a, b].map((x) => (typeof x === 'number' ? String(x) : fingerprint(x)))).toEqual(before);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('writes into out, in place and into a view of a wider array', () => {
+    for (const dt of ['float64', 'float32'] as const) {
+      const rng = np.random.defaultRng(9);
+      const a = (rng.normal(0, 1, [9000]) as np.NDArray).astype(dt);
+      const b = (rng.normal(0, 1, [9000]) as np.NDArray).astype(dt);
+      for (const [name, f] of Object.entries(ufuncs)) {
+        const want = toPlain(withWasm(false, () => f(a, b) as np.NDArray)).values;
+        const wide = np.full([9004], 7, { dtype: dt });
+        f(a, b, { out: wide.get('2:-2') });
+        expect(toPlain(wide.get('2:-2')).values, name).toEqual(want);
+        expect(toPlain(wide.get(':2')).values).toEqual([7, 7]);
+        expect(toPlain(wide.get('-2:')).values).toEqual([7, 7]);
+        const c = a.copy();
+        f(c, b, { out: c });
+        expect(toPlain(c).values, `${name} in place`).toEqual(want);
+        const d = b.copy();
+        f(a, d, { out: d });
+        expect(toPlain(d).values, `${name} in place (second operand)`).toEqual(want);
+      }
     }
   });
 });

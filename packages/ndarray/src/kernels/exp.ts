@@ -1,15 +1,14 @@
 /**
  * `np.exp`'s evaluation: `fastExp`, a table-driven scalar exp (glibc's scheme, within 1 ulp of
  * `Math.exp` and faster than it in V8), and `expLoop`, the ufunc's inner loop, which sends
- * contiguous float64/float32 runs to a WASM SIMD kernel (`wasm/vmath.as`) doing the same
+ * contiguous float64/float32 runs to a WASM SIMD kernel (`wasm/vmath.as`, via vmath.ts) doing the same
  * arithmetic lane by lane, so the bits are those of `fastExp` on either path. Runs go
  * through the module's memory in chunks (copied in, evaluated in place, copied out); values
  * the kernel leaves to the caller (|x| > 708, NaN) are evaluated by `Math.exp` here, as
  * `fastExp` does. Where WebAssembly SIMD is missing, every run takes the JS loop.
  */
 import type { Loop1 } from './elementwise.js';
-import { instantiate, type WasmMemory } from './wasm/matmul-wasm.js';
-import { VMATH_WASM_BASE64 } from './wasm/vmath-wasm.js';
+import { vmath, VM_CHUNK, type ExpFn, type Vmath } from './vmath.js';
 
 // exp without a division: exp(x) = 2^e * 2^(j/64) * exp(r) with x = (64e + j) ln2/64 + r,
 // |r| <= ln2/128, exp(r) - 1 by a degree-5 polynomial (truncation below 2^-54) and 2^(j/64)
@@ -72,73 +71,32 @@ export function fastExp(x: number): number {
   return (th + (EXP_LO[j]! + th * p)) * POW2[(ki - j) / 64 + 1050]!;
 }
 
-/** Whether `expLoop` may use the WASM kernel (tests turn it off to check the JS loop). */
-export const wasmExp = { enabled: true };
-
-/** Elements per trip through WASM memory (32 KB of float64: stays in L1/L2). */
-const CHUNK = 4096;
 /** Runs shorter than this take the JS loop (a WASM call and two copies cost about as much). */
 const MIN_RUN = 32;
 
-type ExpFn = (n: number, p: number, tab: number, bad: number) => number;
-
-/** The instantiated kernels and the layout of their buffers (byte offsets). */
-interface ExpKernel {
-  exp64: ExpFn;
-  exp32: ExpFn;
-  f64: Float64Array;
-  f32: Float32Array;
-  i32: Int32Array;
-  /** EXP_HI, EXP_LO, then the constants of `fastExp` (see vmath.as for the layout). */
-  tab: number;
-  /** Indices the kernel leaves to Math.exp (CHUNK int32). */
-  bad: number;
-  /** The chunk being evaluated (CHUNK float64 or float32). */
-  data: number;
+/** The WASM kernels with exp's table and constants written in (once), or null. */
+function expKernel(): Vmath | null {
+  const v = vmath();
+  if (v !== null && v !== tableWrittenFor) {
+    v.f64.set(EXP_HI, v.tab / 8);
+    v.f64.set(EXP_LO, v.tab / 8 + 64);
+    v.f64.set([EXP_INV, EXP_SHIFT, EXP_L2HI, EXP_L2LO, 1 / 120, 1 / 24, 1 / 6, 0.5, 1, EXP_LIMIT], v.tab / 8 + 128);
+    tableWrittenFor = v;
+  }
+  return v;
 }
-
-let kernel: ExpKernel | null | undefined;
-
-/** The WASM kernel with its table written in, or null where WebAssembly SIMD is unavailable. */
-function expKernel(): ExpKernel | null {
-  if (kernel !== undefined) return kernel;
-  kernel = null;
-  const ex = instantiate(VMATH_WASM_BASE64);
-  if (ex === null) return null;
-  const memory = ex['memory'] as WasmMemory;
-  const tab = (ex['heap'] as () => number)();
-  const bad = tab + 2048;
-  const data = bad + CHUNK * 4;
-  const end = data + CHUNK * 8;
-  const have = memory.buffer.byteLength;
-  if (end > have) memory.grow(Math.ceil((end - have) / 65536));
-  const f64 = new Float64Array(memory.buffer);
-  f64.set(EXP_HI, tab / 8);
-  f64.set(EXP_LO, tab / 8 + 64);
-  f64.set([EXP_INV, EXP_SHIFT, EXP_L2HI, EXP_L2LO, 1 / 120, 1 / 24, 1 / 6, 0.5, 1, EXP_LIMIT], tab / 8 + 128);
-  kernel = {
-    exp64: ex['exp64'] as ExpFn,
-    exp32: ex['exp32'] as ExpFn,
-    f64,
-    f32: new Float32Array(memory.buffer),
-    i32: new Int32Array(memory.buffer),
-    tab,
-    bad,
-    data,
-  };
-  return kernel;
-}
+let tableWrittenFor: Vmath | null = null;
 
 /** `o[io..io+n) = exp(a[ia..ia+n))` through the WASM kernel; `mem` is its view of a's dtype. */
-function expRuns(k: ExpKernel, run: ExpFn, mem: Float64Array | Float32Array, n: number, o: Float64Array | Float32Array, io: number, a: Float64Array | Float32Array, ia: number): void {
-  const at = k.data / mem.BYTES_PER_ELEMENT;
-  const bad = k.bad / 4;
-  for (let done = 0; done < n; done += CHUNK) {
-    const c = Math.min(CHUNK, n - done);
+function expRuns(v: Vmath, run: ExpFn, mem: Float64Array | Float32Array, n: number, o: Float64Array | Float32Array, io: number, a: Float64Array | Float32Array, ia: number): void {
+  const at = v.a / mem.BYTES_PER_ELEMENT;
+  const bad = v.bad / 4;
+  for (let done = 0; done < n; done += VM_CHUNK) {
+    const c = Math.min(VM_CHUNK, n - done);
     mem.set(a.subarray(ia + done, ia + done + c), at);
-    const nbad = run(c, k.data, k.tab, k.bad);
+    const nbad = run(c, v.a, v.tab, v.bad);
     for (let i = 0; i < nbad; i++) {
-      const j = at + k.i32[bad + i]!;
+      const j = at + v.i32[bad + i]!;
       mem[j] = Math.exp(mem[j]!);
     }
     o.set(mem.subarray(at, at + c), io + done);
@@ -147,11 +105,11 @@ function expRuns(k: ExpKernel, run: ExpFn, mem: Float64Array | Float32Array, n: 
 
 /** `np.exp`'s inner loop (a ufunc `fast` loop, see `Loop1`): WASM for contiguous float runs. */
 export const expLoop: Loop1 = (n, o, io, so, a, ia, sa) => {
-  if (n >= MIN_RUN && so === 1 && sa === 1 && wasmExp.enabled) {
-    const k = expKernel();
-    if (k !== null) {
-      if (o instanceof Float64Array && a instanceof Float64Array) return expRuns(k, k.exp64, k.f64, n, o, io, a, ia);
-      if (o instanceof Float32Array && a instanceof Float32Array) return expRuns(k, k.exp32, k.f32, n, o, io, a, ia);
+  if (n >= MIN_RUN && so === 1 && sa === 1) {
+    const v = expKernel();
+    if (v !== null) {
+      if (o instanceof Float64Array && a instanceof Float64Array) return expRuns(v, v.exp64, v.f64, n, o, io, a, ia);
+      if (o instanceof Float32Array && a instanceof Float32Array) return expRuns(v, v.exp32, v.f32, n, o, io, a, ia);
     }
   }
   for (let i = 0; i < n; i++, io += so, ia += sa) o[io] = fastExp(a[ia]!);

@@ -8,6 +8,7 @@ import { ValueError } from '../errors.js';
 import type { NDArray } from '../ndarray.js';
 import type { Fn1, Fn2, Loop1, Loop2 } from '../kernels/elementwise.js';
 import { defineBinary, defineUnary } from './ufunc.js';
+import { binaryRuns } from '../kernels/vmath.js';
 import {
   copySign,
   floorDivideBig,
@@ -47,10 +48,13 @@ function widenForSum(d: DType): DType {
 // The float add, subtract, multiply and divide loops, twice each (float64, float32) so each
 // stays monomorphic, with the all-contiguous case unrolled by 8: measured on 1e6 float64
 // elements, 1.75 ms against 2.2-2.7 ms for the stepped loop (which also serves every other
-// layout); a loop that has seen both float dtypes runs about 20% slower.
+// layout); a loop that has seen both float dtypes runs about 20% slower. The float32 loops
+// first offer the run to the WASM SIMD kernels (kernels/vmath.ts: contiguous operands, or
+// one a scalar), which compute the same float32 operations 4 lanes at a time.
 // prettier-ignore
 const addF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
   const o = ob as Float64Array, a = ab as Float64Array, b = bb as Float64Array;
+  if (binaryRuns(0, n, o, io, so, a, ia, sa, b, ib, sb)) return;
   if (so === 1 && sa === 1 && sb === 1) {
     let i = 0;
     for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
@@ -65,6 +69,7 @@ const addF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
 // prettier-ignore
 const addF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
   const o = ob as Float32Array, a = ab as Float32Array, b = bb as Float32Array;
+  if (binaryRuns(0, n, o, io, so, a, ia, sa, b, ib, sb)) return;
   if (so === 1 && sa === 1 && sb === 1) {
     let i = 0;
     for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
@@ -79,6 +84,7 @@ const addF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
 // prettier-ignore
 const subF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
   const o = ob as Float64Array, a = ab as Float64Array, b = bb as Float64Array;
+  if (binaryRuns(1, n, o, io, so, a, ia, sa, b, ib, sb)) return;
   if (so === 1 && sa === 1 && sb === 1) {
     let i = 0;
     for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
@@ -93,6 +99,7 @@ const subF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
 // prettier-ignore
 const subF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
   const o = ob as Float32Array, a = ab as Float32Array, b = bb as Float32Array;
+  if (binaryRuns(1, n, o, io, so, a, ia, sa, b, ib, sb)) return;
   if (so === 1 && sa === 1 && sb === 1) {
     let i = 0;
     for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
@@ -107,6 +114,7 @@ const subF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
 // prettier-ignore
 const mulF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
   const o = ob as Float64Array, a = ab as Float64Array, b = bb as Float64Array;
+  if (binaryRuns(2, n, o, io, so, a, ia, sa, b, ib, sb)) return;
   if (so === 1 && sa === 1 && sb === 1) {
     let i = 0;
     for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
@@ -121,6 +129,7 @@ const mulF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
 // prettier-ignore
 const mulF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
   const o = ob as Float32Array, a = ab as Float32Array, b = bb as Float32Array;
+  if (binaryRuns(2, n, o, io, so, a, ia, sa, b, ib, sb)) return;
   if (so === 1 && sa === 1 && sb === 1) {
     let i = 0;
     for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
@@ -135,6 +144,7 @@ const mulF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
 // prettier-ignore
 const divF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
   const o = ob as Float64Array, a = ab as Float64Array, b = bb as Float64Array;
+  if (binaryRuns(3, n, o, io, so, a, ia, sa, b, ib, sb)) return;
   if (so === 1 && sa === 1 && sb === 1) {
     let i = 0;
     for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {
@@ -149,6 +159,7 @@ const divF: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
 // prettier-ignore
 const divF32: Loop2 = (n, ob, io, so, ab, ia, sa, bb, ib, sb) => {
   const o = ob as Float32Array, a = ab as Float32Array, b = bb as Float32Array;
+  if (binaryRuns(3, n, o, io, so, a, ia, sa, b, ib, sb)) return;
   if (so === 1 && sa === 1 && sb === 1) {
     let i = 0;
     for (; i + 8 <= n; i += 8, io += 8, ia += 8, ib += 8) {

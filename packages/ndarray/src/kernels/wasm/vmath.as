@@ -1,5 +1,12 @@
-// AssemblyScript source of the WASM SIMD element-wise math kernels (compiled by build.mjs
-// into vmath-wasm.ts; see kernels/exp.ts for the JS side). Not TypeScript: asc compiles it.
+// AssemblyScript source of the WASM SIMD element-wise kernels (compiled by build.mjs into
+// vmath-wasm.ts; see kernels/vmath.ts for the JS side). Not TypeScript: asc compiles it.
+// All pointers are byte offsets into this module's memory.
+//
+// `bin64(op, n, pa, pb)` / `bin32`: a[i] = a[i] op b[i] over n float64 / float32 values, op
+// 0 add, 1 subtract, 2 multiply, 3 divide; `bins64(op, n, pa, s)` / `bins32`: a[i] = a[i] op
+// s with a scalar s, op also 4 (s - a[i]) and 5 (s / a[i]). IEEE operations on the dtype
+// itself: the bits of the JS loops (a float32 +, -, *, / done in float64 and rounded to
+// float32, as a Float32Array store does, is the float32 operation).
 //
 // `exp64(n, p, tab, bad)` overwrites the n float64 values at p with their exponentials by the
 // algorithm of kernels/exp.ts (`fastExp`), operation for operation, so the bits are the same:
@@ -165,6 +172,162 @@ export function exp32(n: i32, p: usize, tab: usize, bad: usize): i32 {
   }
   for (; i < n; i++) nbad = exp1At32(p + (<usize>i << 2), i, tab, bad, nbad);
   return nbad;
+}
+
+// One binary operation on f64x2 / f32x4 lanes and on scalars (op is a constant after inlining).
+// @ts-ignore: decorator
+@inline
+function v64(op: i32, x: v128, y: v128): v128 {
+  if (op == 0) return f64x2.add(x, y);
+  if (op == 1) return f64x2.sub(x, y);
+  if (op == 2) return f64x2.mul(x, y);
+  if (op == 3) return f64x2.div(x, y);
+  if (op == 4) return f64x2.sub(y, x);
+  return f64x2.div(y, x);
+}
+
+// @ts-ignore: decorator
+@inline
+function s64(op: i32, x: f64, y: f64): f64 {
+  if (op == 0) return x + y;
+  if (op == 1) return x - y;
+  if (op == 2) return x * y;
+  if (op == 3) return x / y;
+  if (op == 4) return y - x;
+  return y / x;
+}
+
+// @ts-ignore: decorator
+@inline
+function v32(op: i32, x: v128, y: v128): v128 {
+  if (op == 0) return f32x4.add(x, y);
+  if (op == 1) return f32x4.sub(x, y);
+  if (op == 2) return f32x4.mul(x, y);
+  if (op == 3) return f32x4.div(x, y);
+  if (op == 4) return f32x4.sub(y, x);
+  return f32x4.div(y, x);
+}
+
+// @ts-ignore: decorator
+@inline
+function s32(op: i32, x: f32, y: f32): f32 {
+  if (op == 0) return x + y;
+  if (op == 1) return x - y;
+  if (op == 2) return x * y;
+  if (op == 3) return x / y;
+  if (op == 4) return y - x;
+  return y / x;
+}
+
+// a[i] = a[i] op b[i], 8 float64 (4 vectors) per trip.
+// @ts-ignore: decorator
+@inline
+function run64(op: i32, n: i32, pa: usize, pb: usize): void {
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const o = <usize>i << 3;
+    const qa = pa + o;
+    const qb = pb + o;
+    v128.store(qa, v64(op, v128.load(qa), v128.load(qb)));
+    v128.store(qa, v64(op, v128.load(qa, 16), v128.load(qb, 16)), 16);
+    v128.store(qa, v64(op, v128.load(qa, 32), v128.load(qb, 32)), 32);
+    v128.store(qa, v64(op, v128.load(qa, 48), v128.load(qb, 48)), 48);
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 3;
+    store<f64>(pa + o, s64(op, load<f64>(pa + o), load<f64>(pb + o)));
+  }
+}
+
+// a[i] = a[i] op s, 8 float64 per trip.
+// @ts-ignore: decorator
+@inline
+function runs64(op: i32, n: i32, pa: usize, s: f64): void {
+  const y = f64x2.splat(s);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const qa = pa + (<usize>i << 3);
+    v128.store(qa, v64(op, v128.load(qa), y));
+    v128.store(qa, v64(op, v128.load(qa, 16), y), 16);
+    v128.store(qa, v64(op, v128.load(qa, 32), y), 32);
+    v128.store(qa, v64(op, v128.load(qa, 48), y), 48);
+  }
+  for (; i < n; i++) {
+    const qa = pa + (<usize>i << 3);
+    store<f64>(qa, s64(op, load<f64>(qa), s));
+  }
+}
+
+// a[i] = a[i] op b[i], 16 float32 (4 vectors) per trip.
+// @ts-ignore: decorator
+@inline
+function run32(op: i32, n: i32, pa: usize, pb: usize): void {
+  let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const o = <usize>i << 2;
+    const qa = pa + o;
+    const qb = pb + o;
+    v128.store(qa, v32(op, v128.load(qa), v128.load(qb)));
+    v128.store(qa, v32(op, v128.load(qa, 16), v128.load(qb, 16)), 16);
+    v128.store(qa, v32(op, v128.load(qa, 32), v128.load(qb, 32)), 32);
+    v128.store(qa, v32(op, v128.load(qa, 48), v128.load(qb, 48)), 48);
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(pa + o, s32(op, load<f32>(pa + o), load<f32>(pb + o)));
+  }
+}
+
+// a[i] = a[i] op s, 16 float32 per trip.
+// @ts-ignore: decorator
+@inline
+function runs32(op: i32, n: i32, pa: usize, s: f32): void {
+  const y = f32x4.splat(s);
+  let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const qa = pa + (<usize>i << 2);
+    v128.store(qa, v32(op, v128.load(qa), y));
+    v128.store(qa, v32(op, v128.load(qa, 16), y), 16);
+    v128.store(qa, v32(op, v128.load(qa, 32), y), 32);
+    v128.store(qa, v32(op, v128.load(qa, 48), y), 48);
+  }
+  for (; i < n; i++) {
+    const qa = pa + (<usize>i << 2);
+    store<f32>(qa, s32(op, load<f32>(qa), s));
+  }
+}
+
+export function bin64(op: i32, n: i32, pa: usize, pb: usize): void {
+  if (op == 0) run64(0, n, pa, pb);
+  else if (op == 1) run64(1, n, pa, pb);
+  else if (op == 2) run64(2, n, pa, pb);
+  else run64(3, n, pa, pb);
+}
+
+export function bins64(op: i32, n: i32, pa: usize, s: f64): void {
+  if (op == 0) runs64(0, n, pa, s);
+  else if (op == 1) runs64(1, n, pa, s);
+  else if (op == 2) runs64(2, n, pa, s);
+  else if (op == 3) runs64(3, n, pa, s);
+  else if (op == 4) runs64(4, n, pa, s);
+  else runs64(5, n, pa, s);
+}
+
+export function bin32(op: i32, n: i32, pa: usize, pb: usize): void {
+  if (op == 0) run32(0, n, pa, pb);
+  else if (op == 1) run32(1, n, pa, pb);
+  else if (op == 2) run32(2, n, pa, pb);
+  else run32(3, n, pa, pb);
+}
+
+export function bins32(op: i32, n: i32, pa: usize, s: f64): void {
+  const y = <f32>s; // s is a float32 value read from a Float32Array: exact
+  if (op == 0) runs32(0, n, pa, y);
+  else if (op == 1) runs32(1, n, pa, y);
+  else if (op == 2) runs32(2, n, pa, y);
+  else if (op == 3) runs32(3, n, pa, y);
+  else if (op == 4) runs32(4, n, pa, y);
+  else runs32(5, n, pa, y);
 }
 
 /** The first free byte of memory (16-aligned), where the JS side lays out its buffers. */

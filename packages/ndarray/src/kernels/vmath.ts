@@ -1,0 +1,142 @@
+/**
+ * The JS side of the WASM SIMD element-wise kernels (`wasm/vmath.as`): the instance, the
+ * layout of its memory, and chunked runs over contiguous float64/float32 operands. Arrays
+ * live in JS memory, so each run is copied into the module's memory a chunk at a time,
+ * computed there in place, and copied out; this pays where SIMD saves more than the copies
+ * cost (float32 arithmetic, `exp`), measured per case before it was turned on.
+ *
+ * The kernels compute the same IEEE operations as the JS loops they replace, so results are
+ * bit-identical whichever path runs; tests compare both paths with `wasmVmath.enabled` off.
+ * Where WebAssembly SIMD is unavailable `vmath()` is null and every loop stays in JS.
+ */
+import { instantiate, type WasmMemory } from './wasm/matmul-wasm.js';
+import { VMATH_WASM_BASE64 } from './wasm/vmath-wasm.js';
+
+/** Whether element-wise loops may use the WASM kernels (tests turn it off to check the JS loops). */
+export const wasmVmath = { enabled: true };
+
+/** Elements per trip through WASM memory (64 KB of float64 per operand). */
+export const VM_CHUNK = 8192;
+
+/** exp's kernel: n values at byte offset p, table at tab, indices left to Math.exp at bad. */
+export type ExpFn = (n: number, p: number, tab: number, bad: number) => number;
+type BinFn = (op: number, n: number, pa: number, pb: number) => void;
+type BinsFn = (op: number, n: number, pa: number, s: number) => void;
+
+/** The instance, views of its memory, and the layout (byte offsets). */
+export interface Vmath {
+  exp64: ExpFn;
+  exp32: ExpFn;
+  bin64: BinFn;
+  bin32: BinFn;
+  bins64: BinsFn;
+  bins32: BinsFn;
+  f64: Float64Array;
+  f32: Float32Array;
+  i32: Int32Array;
+  /** 2 KB for tables and constants (kernels/exp.ts writes exp's; see vmath.as). */
+  tab: number;
+  /** VM_CHUNK int32: indices a kernel leaves to the caller. */
+  bad: number;
+  /** Operand a, overwritten by the result (VM_CHUNK float64). */
+  a: number;
+  /** Operand b (VM_CHUNK float64). */
+  b: number;
+}
+
+let instance: Vmath | null | undefined;
+
+/** The kernels, or null where WebAssembly SIMD is unavailable (or tests turned them off). */
+export function vmath(): Vmath | null {
+  if (!wasmVmath.enabled) return null;
+  if (instance !== undefined) return instance;
+  instance = null;
+  const ex = instantiate(VMATH_WASM_BASE64);
+  if (ex === null) return null;
+  const memory = ex['memory'] as WasmMemory;
+  const tab = (ex['heap'] as () => number)();
+  const bad = tab + 2048;
+  const a = bad + VM_CHUNK * 4;
+  const b = a + VM_CHUNK * 8;
+  const end = b + VM_CHUNK * 8;
+  const have = memory.buffer.byteLength;
+  if (end > have) memory.grow(Math.ceil((end - have) / 65536));
+  instance = {
+    exp64: ex['exp64'] as ExpFn,
+    exp32: ex['exp32'] as ExpFn,
+    bin64: ex['bin64'] as BinFn,
+    bin32: ex['bin32'] as BinFn,
+    bins64: ex['bins64'] as BinsFn,
+    bins32: ex['bins32'] as BinsFn,
+    f64: new Float64Array(memory.buffer),
+    f32: new Float32Array(memory.buffer),
+    i32: new Int32Array(memory.buffer),
+    tab,
+    bad,
+    a,
+    b,
+  };
+  return instance;
+}
+
+/** A binary operation of the kernels, `o = a op b`: 0 add, 1 subtract, 2 multiply, 3 divide. */
+export type BinOp = 0 | 1 | 2 | 3;
+
+/** Runs shorter than this stay in JS (a WASM call and the copies cost about as much). */
+const MIN_BINARY = 64;
+
+/** A float run as the kernels take it: all three operands of one dtype. */
+type FloatRun = Float64Array | Float32Array;
+
+/**
+ * `o[io..) = a[ia..) op b[ib..)` over n float64 or float32 elements (o, a and b of one dtype)
+ * through WASM when the layout allows (o contiguous; a and b contiguous or one of them a
+ * scalar, stride 0); returns false, having done nothing, when the caller's JS loop must run
+ * instead.
+ */
+export function binaryRuns<T extends FloatRun>(op: BinOp, n: number, o: T, io: number, so: number, a: T, ia: number, sa: number, b: T, ib: number, sb: number): boolean {
+  if (n < MIN_BINARY || so !== 1) return false;
+  const v = vmath();
+  if (v === null) return false;
+  const f32 = o instanceof Float32Array;
+  if (!(f32 ? a instanceof Float32Array && b instanceof Float32Array : a instanceof Float64Array && b instanceof Float64Array)) return false;
+  const m: FloatRun = f32 ? v.f32 : v.f64;
+  const shift = f32 ? 2 : 3;
+  const at = v.a >> shift;
+  if (sa === 1 && sb === 1) {
+    const bt = v.b >> shift;
+    const run = f32 ? v.bin32 : v.bin64;
+    for (let d = 0; d < n; d += VM_CHUNK) {
+      const c = Math.min(VM_CHUNK, n - d);
+      m.set(a.subarray(ia + d, ia + d + c), at);
+      m.set(b.subarray(ib + d, ib + d + c), bt);
+      run(op, c, v.a, v.b);
+      o.set(m.subarray(at, at + c), io + d);
+    }
+    return true;
+  }
+  let x: T;
+  let ix: number;
+  let s: number;
+  let sop: number;
+  if (sa === 1 && sb === 0) {
+    x = a;
+    ix = ia;
+    s = b[ib]!;
+    sop = op;
+  } else if (sa === 0 && sb === 1) {
+    // s op x: add and multiply commute; subtract and divide have reversed kernels (4, 5)
+    x = b;
+    ix = ib;
+    s = a[ia]!;
+    sop = op === 1 ? 4 : op === 3 ? 5 : op;
+  } else return false;
+  const run = f32 ? v.bins32 : v.bins64;
+  for (let d = 0; d < n; d += VM_CHUNK) {
+    const c = Math.min(VM_CHUNK, n - d);
+    m.set(x.subarray(ix + d, ix + d + c), at);
+    run(sop, c, v.a, s);
+    o.set(m.subarray(at, at + c), io + d);
+  }
+  return true;
+}
