@@ -297,3 +297,64 @@ describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS l
     }
   });
 });
+
+describe('float sums: the WASM SIMD pairwise kernel and the JS sums', () => {
+  /** Rows around the kernel's thresholds (64), NumPy's block (128) and the chunk (8192). */
+  const SUM_SIZES = [63, 64, 65, 127, 128, 129, 136, 1000, 4099, 8191, 8192, 8193, 16384, 16385, 50021];
+
+  function sumInputs(): np.NDArray[] {
+    const rng = np.random.defaultRng(13);
+    const out: np.NDArray[] = [];
+    for (const dt of ['float64', 'float32'] as const) {
+      for (const n of SUM_SIZES) {
+        const base = (rng.normal(1, 1e3, [n + 5]) as np.NDArray).astype(dt);
+        out.push(base.get('5:'), base.get(':-5'));
+        if (n % 4 === 0) out.push(base.get('5:').reshape(4, n / 4));
+      }
+      const big = (rng.uniform(-1, 1, [3, 70001]) as np.NDArray).astype(dt);
+      out.push(big, big.get(':', '1:'));
+      out.push(np.asarray([...Array(100).fill(1e300), Infinity, ...Array(30).fill(2)], { dtype: dt }));
+      out.push(np.asarray([...Array(90).fill(-0), NaN, ...Array(9).fill(-0)], { dtype: dt }), np.full([100], -0, { dtype: dt }));
+    }
+    return out;
+  }
+  const sums = (a: np.NDArray): number[] => [np.sum(a) as number, ...(toPlain(np.sum(a, -1)).values as number[]), np.mean(a) as number];
+
+  it('same bits on both paths (whole arrays, rows, means), input left alone', () => {
+    const failures: string[] = [];
+    for (const a of sumInputs()) {
+      const before = fingerprint(a);
+      const w = withWasm(true, () => sums(a)).map(bits);
+      const j = withWasm(false, () => sums(a)).map(bits);
+      if (JSON.stringify(w) !== JSON.stringify(j)) failures.push(`${a.dtype} ${a.shape}: ${w.slice(0, 3)} vs ${j.slice(0, 3)}`);
+      expect(fingerprint(a)).toBe(before);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.runIf(hasNumpy)('are NumPy bits', async () => {
+    const py = await oracle();
+    // the oracle receives contiguous copies: a strided view is rebuilt from its base there
+    const inputs: np.NDArray[] = [];
+    const cases: OracleCase[] = [];
+    const code = (a: string): string => `[float(np.sum(${a}))] + [float(x) for x in np.sum(${a}, -1).reshape(-1)] + [float(np.mean(${a}))]`;
+    for (const a of sumInputs()) {
+      if (!a.flags.cContiguous) continue;
+      inputs.push(a);
+      cases.push({ code: code('a'), args: { a } });
+    }
+    for (const dt of ['float64', 'float32'] as const) {
+      const base = (np.random.defaultRng(17).uniform(-1, 1, [3, 70001]) as np.NDArray).astype(dt);
+      inputs.push(base.get(':', '1:'), base.get(':', '::2'));
+      cases.push({ code: code('b[:, 1:]'), args: { b: base } }, { code: code('b[:, ::2]'), args: { b: base } });
+    }
+    const answers = await py.run(cases);
+    const failures: string[] = [];
+    answers.forEach((ans, i) => {
+      const ours = sums(inputs[i]!).map(bits);
+      if (!ans.ok) failures.push(`${cases[i]!.code}: ${ans.message}`);
+      else if (JSON.stringify((ans.value as number[]).map(bits)) !== JSON.stringify(ours)) failures.push(`${inputs[i]!.dtype} ${inputs[i]!.shape}: ${ours.slice(0, 3)} vs NumPy ${(ans.value as number[]).slice(0, 3).map(bits)}`);
+    });
+    expect(failures).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@
 import type { InnerKernel } from '../iter/strided-loop.js';
 import type { Buf, Fn2, Loop2 } from './elementwise.js';
 import { pairwiseSumF64 } from './moments.js';
+import { pairwiseRuns } from './vmath.js';
 
 /**
  * `acc = f(acc, a)` over operands (acc, a). With `exact`, the running value is re-read
@@ -169,13 +170,16 @@ export function sumKernel(acc: Buf, a: Buf): InnerKernel {
   // float64 rows in float64: the monomorphic copy of pairwiseSum (same bits)
   const pairwise64 = acc instanceof Float64Array && a instanceof Float64Array ? pairwiseSumF64 : null;
   const rowAdd = rowAddFor(acc, a);
+  // contiguous rows of one float dtype may be summed by the WASM kernel (same bits)
+  const wasmRows = (acc instanceof Float64Array && a instanceof Float64Array) || (acc instanceof Float32Array && a instanceof Float32Array);
   return (n, p, s) => {
     let io = p[0]!;
     let ia = p[1]!;
     const so = s[0]!;
     const sa = s[1]!;
     if (so === 0) {
-      acc[io] = acc[io]! + (sa === 1 && pairwise64 !== null ? pairwise64(a as Float64Array, ia, n) : pairwise(a, ia, n, sa));
+      const w = sa === 1 && wasmRows ? pairwiseRuns(a as Float64Array | Float32Array, ia, n) : null;
+      acc[io] = acc[io]! + (w !== null ? w : sa === 1 && pairwise64 !== null ? pairwise64(a as Float64Array, ia, n) : pairwise(a, ia, n, sa));
       return;
     }
     if (so === 1 && sa === 1) {

@@ -22,6 +22,7 @@ export const VM_CHUNK = 8192;
 export type ExpFn = (n: number, p: number, tab: number, bad: number) => number;
 type BinFn = (op: number, n: number, pa: number, pb: number) => void;
 type BinsFn = (op: number, n: number, pa: number, s: number) => void;
+type SumFn = (p: number, n: number) => number;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
 export interface Vmath {
@@ -31,6 +32,8 @@ export interface Vmath {
   bin32: BinFn;
   bins64: BinsFn;
   bins32: BinsFn;
+  psum64: SumFn;
+  psum32: SumFn;
   f64: Float64Array;
   f32: Float32Array;
   i32: Int32Array;
@@ -68,6 +71,8 @@ export function vmath(): Vmath | null {
     bin32: ex['bin32'] as BinFn,
     bins64: ex['bins64'] as BinsFn,
     bins32: ex['bins32'] as BinsFn,
+    psum64: ex['psum64'] as SumFn,
+    psum32: ex['psum32'] as SumFn,
     f64: new Float64Array(memory.buffer),
     f32: new Float32Array(memory.buffer),
     i32: new Int32Array(memory.buffer),
@@ -139,4 +144,40 @@ export function binaryRuns<T extends FloatRun>(op: BinOp, n: number, o: T, io: n
     o.set(m.subarray(at, at + c), io + d);
   }
   return true;
+}
+
+/** Rows shorter than this are summed in JS (the call and the copy cost about as much). */
+const MIN_SUM = 64;
+
+/**
+ * NumPy's pairwise sum of `a[ia..ia+n)` (contiguous) through WASM, or null where the kernels
+ * are unavailable or the row is short: the tree of `pairwiseSum` / `pairwiseSum32`
+ * (kernels/reduce.ts) split in JS down to subtrees of at most VM_CHUNK elements, each
+ * copied in and summed by the kernel, so the bits are those of the JS sums.
+ */
+export function pairwiseRuns(a: Float64Array | Float32Array, ia: number, n: number): number | null {
+  if (n < MIN_SUM) return null;
+  const v = vmath();
+  if (v === null) return null;
+  return a instanceof Float32Array ? sumTree32(v, a, ia, n) : sumTree64(v, a, ia, n);
+}
+
+function sumTree64(v: Vmath, a: Float64Array, ia: number, n: number): number {
+  if (n <= VM_CHUNK) {
+    v.f64.set(a.subarray(ia, ia + n), v.a >> 3);
+    return v.psum64(v.a, n);
+  }
+  let n2 = n >> 1;
+  n2 -= n2 % 8;
+  return sumTree64(v, a, ia, n2) + sumTree64(v, a, ia + n2, n - n2);
+}
+
+function sumTree32(v: Vmath, a: Float32Array, ia: number, n: number): number {
+  if (n <= VM_CHUNK) {
+    v.f32.set(a.subarray(ia, ia + n), v.a >> 2);
+    return v.psum32(v.a, n);
+  }
+  let n2 = n >> 1;
+  n2 -= n2 % 8;
+  return Math.fround(sumTree32(v, a, ia, n2) + sumTree32(v, a, ia + n2, n - n2));
 }

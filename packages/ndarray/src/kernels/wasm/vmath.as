@@ -330,6 +330,70 @@ export function bins32(op: i32, n: i32, pa: usize, s: f64): void {
   else runs32(5, n, pa, y);
 }
 
+// NumPy's pairwise sum of n contiguous float64 at p (kernels/reduce.ts `pairwiseSum`, the
+// same tree and order): blocks of at most 128 summed in 8 accumulators, here the lanes of
+// four f64x2 (accumulator k in vector k >> 1, lane k & 1), combined as
+// ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), then the block's last n % 8 in order.
+export function psum64(p: usize, n: i32): f64 {
+  if (n < 8) {
+    let r: f64 = -0.0;
+    for (let i = 0; i < n; i++) r += load<f64>(p + (<usize>i << 3));
+    return r;
+  }
+  if (n <= 128) {
+    let v0 = v128.load(p);
+    let v1 = v128.load(p, 16);
+    let v2 = v128.load(p, 32);
+    let v3 = v128.load(p, 48);
+    const m = n - (n & 7);
+    let i = 8;
+    for (; i < m; i += 8) {
+      const q = p + (<usize>i << 3);
+      v0 = f64x2.add(v0, v128.load(q));
+      v1 = f64x2.add(v1, v128.load(q, 16));
+      v2 = f64x2.add(v2, v128.load(q, 32));
+      v3 = f64x2.add(v3, v128.load(q, 48));
+    }
+    const a = f64x2.extract_lane(v0, 0) + f64x2.extract_lane(v0, 1) + (f64x2.extract_lane(v1, 0) + f64x2.extract_lane(v1, 1));
+    const b = f64x2.extract_lane(v2, 0) + f64x2.extract_lane(v2, 1) + (f64x2.extract_lane(v3, 0) + f64x2.extract_lane(v3, 1));
+    let r = a + b;
+    for (; i < n; i++) r += load<f64>(p + (<usize>i << 3));
+    return r;
+  }
+  let n2 = n >> 1;
+  n2 -= n2 & 7;
+  return psum64(p, n2) + psum64(p + (<usize>n2 << 3), n - n2);
+}
+
+// The same over float32, in float32 arithmetic (`pairwiseSum32`): accumulators r0..r3 in one
+// f32x4 and r4..r7 in another, every partial rounded to float32.
+export function psum32(p: usize, n: i32): f32 {
+  if (n < 8) {
+    let r: f32 = -0.0;
+    for (let i = 0; i < n; i++) r += load<f32>(p + (<usize>i << 2));
+    return r;
+  }
+  if (n <= 128) {
+    let v0 = v128.load(p);
+    let v1 = v128.load(p, 16);
+    const m = n - (n & 7);
+    let i = 8;
+    for (; i < m; i += 8) {
+      const q = p + (<usize>i << 2);
+      v0 = f32x4.add(v0, v128.load(q));
+      v1 = f32x4.add(v1, v128.load(q, 16));
+    }
+    const a = f32x4.extract_lane(v0, 0) + f32x4.extract_lane(v0, 1) + (f32x4.extract_lane(v0, 2) + f32x4.extract_lane(v0, 3));
+    const b = f32x4.extract_lane(v1, 0) + f32x4.extract_lane(v1, 1) + (f32x4.extract_lane(v1, 2) + f32x4.extract_lane(v1, 3));
+    let r = a + b;
+    for (; i < n; i++) r += load<f32>(p + (<usize>i << 2));
+    return r;
+  }
+  let n2 = n >> 1;
+  n2 -= n2 & 7;
+  return psum32(p, n2) + psum32(p + (<usize>n2 << 2), n - n2);
+}
+
 /** The first free byte of memory (16-aligned), where the JS side lays out its buffers. */
 export function heap(): usize {
   return (__heap_base + 15) & ~<usize>15;
