@@ -298,7 +298,7 @@ describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS l
   });
 });
 
-describe('float sums: the WASM SIMD pairwise kernel and the JS sums', () => {
+describe('float sums, means, var/std: the WASM SIMD pairwise kernels and the JS sums', () => {
   /** Rows around the kernel's thresholds (64), NumPy's block (128) and the chunk (8192). */
   const SUM_SIZES = [63, 64, 65, 127, 128, 129, 136, 1000, 4099, 8191, 8192, 8193, 16384, 16385, 50021];
 
@@ -318,9 +318,9 @@ describe('float sums: the WASM SIMD pairwise kernel and the JS sums', () => {
     }
     return out;
   }
-  const sums = (a: np.NDArray): number[] => [np.sum(a) as number, ...(toPlain(np.sum(a, -1)).values as number[]), np.mean(a) as number];
+  const sums = (a: np.NDArray): number[] => [np.sum(a) as number, ...(toPlain(np.sum(a, -1)).values as number[]), np.mean(a) as number, np.var(a) as number, np.std(a, null, { ddof: 1 }) as number];
 
-  it('same bits on both paths (whole arrays, rows, means), input left alone', () => {
+  it('same bits on both paths (whole arrays, rows, means, var, std), input left alone', () => {
     const failures: string[] = [];
     for (const a of sumInputs()) {
       const before = fingerprint(a);
@@ -337,7 +337,7 @@ describe('float sums: the WASM SIMD pairwise kernel and the JS sums', () => {
     // the oracle receives contiguous copies: a strided view is rebuilt from its base there
     const inputs: np.NDArray[] = [];
     const cases: OracleCase[] = [];
-    const code = (a: string): string => `[float(np.sum(${a}))] + [float(x) for x in np.sum(${a}, -1).reshape(-1)] + [float(np.mean(${a}))]`;
+    const code = (a: string): string => `[float(np.sum(${a}))] + [float(x) for x in np.sum(${a}, -1).reshape(-1)] + [float(np.mean(${a})), float(np.var(${a})), float(np.std(${a}, ddof=1))]`;
     for (const a of sumInputs()) {
       if (!a.flags.cContiguous) continue;
       inputs.push(a);

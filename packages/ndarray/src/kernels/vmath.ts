@@ -23,6 +23,7 @@ export type ExpFn = (n: number, p: number, tab: number, bad: number) => number;
 type BinFn = (op: number, n: number, pa: number, pb: number) => void;
 type BinsFn = (op: number, n: number, pa: number, s: number) => void;
 type SumFn = (p: number, n: number) => number;
+type SqFn = (p: number, n: number, m: number) => number;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
 export interface Vmath {
@@ -34,6 +35,8 @@ export interface Vmath {
   bins32: BinsFn;
   psum64: SumFn;
   psum32: SumFn;
+  psq64: SqFn;
+  psq32: SqFn;
   f64: Float64Array;
   f32: Float32Array;
   i32: Int32Array;
@@ -73,6 +76,8 @@ export function vmath(): Vmath | null {
     bins32: ex['bins32'] as BinsFn,
     psum64: ex['psum64'] as SumFn,
     psum32: ex['psum32'] as SumFn,
+    psq64: ex['psq64'] as SqFn,
+    psq32: ex['psq32'] as SqFn,
     f64: new Float64Array(memory.buffer),
     f32: new Float32Array(memory.buffer),
     i32: new Int32Array(memory.buffer),
@@ -153,31 +158,33 @@ const MIN_SUM = 64;
  * NumPy's pairwise sum of `a[ia..ia+n)` (contiguous) through WASM, or null where the kernels
  * are unavailable or the row is short: the tree of `pairwiseSum` / `pairwiseSum32`
  * (kernels/reduce.ts) split in JS down to subtrees of at most VM_CHUNK elements, each
- * copied in and summed by the kernel, so the bits are those of the JS sums.
+ * copied in and summed by the kernel, so the bits are those of the JS sums. With a mean `m`,
+ * the sum of squared deviations `(a[j] - m)^2` over the same tree (`pairwiseSqDevF64` /
+ * `pairwiseSqDevF32` of kernels/moments.ts; for float32, `m` is a float32 value).
  */
-export function pairwiseRuns(a: Float64Array | Float32Array, ia: number, n: number): number | null {
+export function pairwiseRuns(a: Float64Array | Float32Array, ia: number, n: number, m: number | null = null): number | null {
   if (n < MIN_SUM) return null;
   const v = vmath();
   if (v === null) return null;
-  return a instanceof Float32Array ? sumTree32(v, a, ia, n) : sumTree64(v, a, ia, n);
+  return a instanceof Float32Array ? sumTree32(v, a, ia, n, m) : sumTree64(v, a, ia, n, m);
 }
 
-function sumTree64(v: Vmath, a: Float64Array, ia: number, n: number): number {
+function sumTree64(v: Vmath, a: Float64Array, ia: number, n: number, m: number | null): number {
   if (n <= VM_CHUNK) {
     v.f64.set(a.subarray(ia, ia + n), v.a >> 3);
-    return v.psum64(v.a, n);
+    return m === null ? v.psum64(v.a, n) : v.psq64(v.a, n, m);
   }
   let n2 = n >> 1;
   n2 -= n2 % 8;
-  return sumTree64(v, a, ia, n2) + sumTree64(v, a, ia + n2, n - n2);
+  return sumTree64(v, a, ia, n2, m) + sumTree64(v, a, ia + n2, n - n2, m);
 }
 
-function sumTree32(v: Vmath, a: Float32Array, ia: number, n: number): number {
+function sumTree32(v: Vmath, a: Float32Array, ia: number, n: number, m: number | null): number {
   if (n <= VM_CHUNK) {
     v.f32.set(a.subarray(ia, ia + n), v.a >> 2);
-    return v.psum32(v.a, n);
+    return m === null ? v.psum32(v.a, n) : v.psq32(v.a, n, m);
   }
   let n2 = n >> 1;
   n2 -= n2 % 8;
-  return Math.fround(sumTree32(v, a, ia, n2) + sumTree32(v, a, ia + n2, n - n2));
+  return Math.fround(sumTree32(v, a, ia, n2, m) + sumTree32(v, a, ia + n2, n - n2, m));
 }

@@ -41,6 +41,7 @@ import {
 import { medianOf, quantileFunction, type MedianOptions, type QuantileFn } from './order-statistics.js';
 import { pairwiseSum32 } from '../kernels/reduce.js';
 import { fusedMoments, pairwiseSqDevF32, pairwiseSqDevF64, pairwiseSumF64 } from '../kernels/moments.js';
+import { pairwiseRuns } from '../kernels/vmath.js';
 
 export type { Axis, ReduceBaseOptions, ReductionFn, ScalarForm, ArrayForm } from './reduce-args.js';
 export type { QuantileMethod, InterpolatingMethod, MedianOptions, QuantileOptions, QuantileFn } from './order-statistics.js';
@@ -84,16 +85,17 @@ function fusedVar(a: NDArray, axes: readonly number[], keepdims: boolean, dtype:
   if (n === 0 || a.ndim === 0 || axes.length !== a.ndim || !a.flags.cContiguous) return null;
   const div = Math.max(n - ddof, 0);
   let v: number;
+  // the WASM kernels where available (the same trees: same bits), else the JS ones
   if (dt === 'float64') {
     const buf = a.data as Float64Array;
     // `0 +`: the reduction's accumulator starts at the identity 0 (a sum of -0.0 is 0.0)
-    const m = (0 + pairwiseSumF64(buf, a.offset, n)) / n;
-    v = (0 + pairwiseSqDevF64(buf, a.offset, n, m)) / div;
+    const m = (0 + (pairwiseRuns(buf, a.offset, n) ?? pairwiseSumF64(buf, a.offset, n))) / n;
+    v = (0 + (pairwiseRuns(buf, a.offset, n, m) ?? pairwiseSqDevF64(buf, a.offset, n, m))) / div;
   } else {
     const f = Math.fround;
     const buf = a.data as Float32Array;
-    const m = f((0 + pairwiseSum32(buf as unknown as Buf, a.offset, n, 1)) / n);
-    v = f((0 + pairwiseSqDevF32(buf, a.offset, n, m)) / div);
+    const m = f((0 + (pairwiseRuns(buf, a.offset, n) ?? pairwiseSum32(buf as unknown as Buf, a.offset, n, 1))) / n);
+    v = f((0 + (pairwiseRuns(buf, a.offset, n, m) ?? pairwiseSqDevF32(buf, a.offset, n, m))) / div);
   }
   const r = emptyArray(keepdims ? a.shape.map(() => 1) : [], dt);
   (r.data as Float64Array | Float32Array)[0] = v;

@@ -334,64 +334,125 @@ export function bins32(op: i32, n: i32, pa: usize, s: f64): void {
 // same tree and order): blocks of at most 128 summed in 8 accumulators, here the lanes of
 // four f64x2 (accumulator k in vector k >> 1, lane k & 1), combined as
 // ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)), then the block's last n % 8 in order.
+// `psq64(p, n, m)` sums (x - m)^2 over the same tree (kernels/moments.ts `pairwiseSqDevF64`).
 export function psum64(p: usize, n: i32): f64 {
+  return tree64(false, p, n, 0.0);
+}
+
+export function psq64(p: usize, n: i32, m: f64): f64 {
+  return tree64(true, p, n, m);
+}
+
+// A leaf of the sum: the value, or its squared deviation from m.
+// @ts-ignore: decorator
+@inline
+function leaf64(sq: bool, x: f64, m: f64): f64 {
+  if (!sq) return x;
+  const d = x - m;
+  return d * d;
+}
+
+// @ts-ignore: decorator
+@inline
+function leafv64(sq: bool, x: v128, m: v128): v128 {
+  if (!sq) return x;
+  const d = f64x2.sub(x, m);
+  return f64x2.mul(d, d);
+}
+
+// @ts-ignore: decorator
+@inline
+function tree64(sq: bool, p: usize, n: i32, m: f64): f64 {
   if (n < 8) {
     let r: f64 = -0.0;
-    for (let i = 0; i < n; i++) r += load<f64>(p + (<usize>i << 3));
+    for (let i = 0; i < n; i++) r += leaf64(sq, load<f64>(p + (<usize>i << 3)), m);
     return r;
   }
   if (n <= 128) {
-    let v0 = v128.load(p);
-    let v1 = v128.load(p, 16);
-    let v2 = v128.load(p, 32);
-    let v3 = v128.load(p, 48);
-    const m = n - (n & 7);
+    const mv = f64x2.splat(m);
+    let v0 = leafv64(sq, v128.load(p), mv);
+    let v1 = leafv64(sq, v128.load(p, 16), mv);
+    let v2 = leafv64(sq, v128.load(p, 32), mv);
+    let v3 = leafv64(sq, v128.load(p, 48), mv);
+    const end = n - (n & 7);
     let i = 8;
-    for (; i < m; i += 8) {
+    for (; i < end; i += 8) {
       const q = p + (<usize>i << 3);
-      v0 = f64x2.add(v0, v128.load(q));
-      v1 = f64x2.add(v1, v128.load(q, 16));
-      v2 = f64x2.add(v2, v128.load(q, 32));
-      v3 = f64x2.add(v3, v128.load(q, 48));
+      v0 = f64x2.add(v0, leafv64(sq, v128.load(q), mv));
+      v1 = f64x2.add(v1, leafv64(sq, v128.load(q, 16), mv));
+      v2 = f64x2.add(v2, leafv64(sq, v128.load(q, 32), mv));
+      v3 = f64x2.add(v3, leafv64(sq, v128.load(q, 48), mv));
     }
     const a = f64x2.extract_lane(v0, 0) + f64x2.extract_lane(v0, 1) + (f64x2.extract_lane(v1, 0) + f64x2.extract_lane(v1, 1));
     const b = f64x2.extract_lane(v2, 0) + f64x2.extract_lane(v2, 1) + (f64x2.extract_lane(v3, 0) + f64x2.extract_lane(v3, 1));
     let r = a + b;
-    for (; i < n; i++) r += load<f64>(p + (<usize>i << 3));
+    for (; i < n; i++) r += leaf64(sq, load<f64>(p + (<usize>i << 3)), m);
     return r;
   }
   let n2 = n >> 1;
   n2 -= n2 & 7;
-  return psum64(p, n2) + psum64(p + (<usize>n2 << 3), n - n2);
+  const q = p + (<usize>n2 << 3);
+  if (sq) return psq64(p, n2, m) + psq64(q, n - n2, m);
+  return psum64(p, n2) + psum64(q, n - n2);
 }
 
-// The same over float32, in float32 arithmetic (`pairwiseSum32`): accumulators r0..r3 in one
-// f32x4 and r4..r7 in another, every partial rounded to float32.
+// The same over float32 in float32 arithmetic (`pairwiseSum32`, `pairwiseSqDevF32`: the
+// deviation, its square and every partial rounded to float32): accumulators r0..r3 in one
+// f32x4 and r4..r7 in another.
 export function psum32(p: usize, n: i32): f32 {
+  return tree32(false, p, n, 0.0);
+}
+
+export function psq32(p: usize, n: i32, m: f64): f32 {
+  return tree32(true, p, n, <f32>m); // m is a float32 value: exact
+}
+
+// @ts-ignore: decorator
+@inline
+function leaf32(sq: bool, x: f32, m: f32): f32 {
+  if (!sq) return x;
+  const d = x - m;
+  return d * d;
+}
+
+// @ts-ignore: decorator
+@inline
+function leafv32(sq: bool, x: v128, m: v128): v128 {
+  if (!sq) return x;
+  const d = f32x4.sub(x, m);
+  return f32x4.mul(d, d);
+}
+
+// @ts-ignore: decorator
+@inline
+function tree32(sq: bool, p: usize, n: i32, m: f32): f32 {
   if (n < 8) {
     let r: f32 = -0.0;
-    for (let i = 0; i < n; i++) r += load<f32>(p + (<usize>i << 2));
+    for (let i = 0; i < n; i++) r += leaf32(sq, load<f32>(p + (<usize>i << 2)), m);
     return r;
   }
   if (n <= 128) {
-    let v0 = v128.load(p);
-    let v1 = v128.load(p, 16);
-    const m = n - (n & 7);
+    const mv = f32x4.splat(m);
+    let v0 = leafv32(sq, v128.load(p), mv);
+    let v1 = leafv32(sq, v128.load(p, 16), mv);
+    const end = n - (n & 7);
     let i = 8;
-    for (; i < m; i += 8) {
+    for (; i < end; i += 8) {
       const q = p + (<usize>i << 2);
-      v0 = f32x4.add(v0, v128.load(q));
-      v1 = f32x4.add(v1, v128.load(q, 16));
+      v0 = f32x4.add(v0, leafv32(sq, v128.load(q), mv));
+      v1 = f32x4.add(v1, leafv32(sq, v128.load(q, 16), mv));
     }
     const a = f32x4.extract_lane(v0, 0) + f32x4.extract_lane(v0, 1) + (f32x4.extract_lane(v0, 2) + f32x4.extract_lane(v0, 3));
     const b = f32x4.extract_lane(v1, 0) + f32x4.extract_lane(v1, 1) + (f32x4.extract_lane(v1, 2) + f32x4.extract_lane(v1, 3));
     let r = a + b;
-    for (; i < n; i++) r += load<f32>(p + (<usize>i << 2));
+    for (; i < n; i++) r += leaf32(sq, load<f32>(p + (<usize>i << 2)), m);
     return r;
   }
   let n2 = n >> 1;
   n2 -= n2 & 7;
-  return psum32(p, n2) + psum32(p + (<usize>n2 << 2), n - n2);
+  const q = p + (<usize>n2 << 2);
+  if (sq) return psq32(p, n2, m) + psq32(q, n - n2, m);
+  return psum32(p, n2) + psum32(q, n - n2);
 }
 
 /** The first free byte of memory (16-aligned), where the JS side lays out its buffers. */
