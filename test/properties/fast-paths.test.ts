@@ -358,3 +358,44 @@ describe('float sums, means, var/std: the WASM SIMD pairwise kernels and the JS 
     expect(failures).toEqual([]);
   });
 });
+
+describe('argmax/argmin: the WASM SIMD kernels and the JS scans', () => {
+  it('same indices on both paths: long rows across chunks, NaNs, ties, signed zeros, infinities', () => {
+    const rng = np.random.defaultRng(19);
+    const failures: string[] = [];
+    for (const dt of ['float64', 'float32'] as const) {
+      for (const n of [63, 64, 65, 100, 127, 1000, 8191, 8192, 8193, 20000]) {
+        const rows: np.NDArray[] = [];
+        const base = (rng.integers(-3, 4, [6, n]) as np.NDArray).astype(dt); // ties on purpose
+        base.set([1, n - 1], 50); // the extreme last
+        base.set([2, Math.floor(n / 2)], NaN); // a NaN mid-row
+        base.set([2, n - 2], NaN);
+        base.set([3, n - 1], NaN); // a NaN last
+        base.set([4, 0], Infinity);
+        base.set([4, n - 1], Infinity);
+        rows.push(base, base.get(':', '1:'));
+        const zeros = np.zeros([2, n], dt);
+        zeros.set([0, 0], -0);
+        zeros.set([1, n - 3], -0);
+        if (n > 8192) zeros.set([1, 8192], 1e-300); // the extreme in the second chunk
+        rows.push(zeros, np.negative(zeros));
+        if (n > 8192) {
+          const tie = np.full([1, n], 1, { dtype: dt });
+          tie.set([0, n - 1], 2);
+          tie.set([0, 3], 2); // equal extremes in two chunks: the first wins
+          rows.push(tie, np.negative(tie));
+        }
+        for (const a of rows) {
+          for (const f of [np.argmax, np.argmin]) {
+            const w = toPlain(withWasm(true, () => f(a, 1) as np.NDArray)).values;
+            const j = toPlain(withWasm(false, () => f(a, 1) as np.NDArray)).values;
+            const num = (toPlain(a).values as number[]);
+            const want = Array.from({ length: a.shape[0]! }, (_, r) => refArg(num.slice(r * a.shape[1]!, (r + 1) * a.shape[1]!), f === np.argmax));
+            if (JSON.stringify(w) !== JSON.stringify(j) || JSON.stringify(w) !== JSON.stringify(want)) failures.push(`${f === np.argmax ? 'argmax' : 'argmin'} ${dt} ${a.shape}: wasm ${JSON.stringify(w)} js ${JSON.stringify(j)} naive ${JSON.stringify(want)}`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -11,13 +11,15 @@
  * Each scan is written out per buffer type (float64, float32, int32, and one for the other
  * types), each its own function literal, so V8 sees one element type per loop
  * (monomorphic loads: 1.4x faster than one shared loop over every type), with a unit-step
- * loop for contiguous rows.
+ * loop for contiguous rows; contiguous float rows of 64 and more go to the WASM SIMD
+ * kernels first (kernels/vmath.ts `argRuns`, the same answers).
  *
  * Loop variables: `i` the position among the kernel's `n` rows, `k` the index along the
  * reduced axis, `j` its offset, `io`/`ia` offsets, `so`/`sa` steps of the driver's inner axis.
  */
 import type { InnerKernel } from '../iter/strided-loop.js';
 import type { Buf } from './elementwise.js';
+import { argRuns } from './vmath.js';
 
 /** Index of the first extreme (or first NaN) of `len` elements of `a` from `ia` by `step`. */
 type Scan<A> = (a: A, ia: number, len: number, step: number) => number;
@@ -28,6 +30,8 @@ const scanMaxF64: Scan<Float64Array> = (a, ia, len, step) => {
   if (best !== best) return 0;
   let bk = 0;
   if (step === 1) {
+    const w = argRuns(a, ia, len, true);
+    if (w !== null) return w;
     for (let k = 1; k < len; k++) { const v = a[ia + k]!; if (!(v <= best)) { if (v !== v) return k; best = v; bk = k; } }
     return bk;
   }
@@ -40,6 +44,8 @@ const scanMaxF32: Scan<Float32Array> = (a, ia, len, step) => {
   if (best !== best) return 0;
   let bk = 0;
   if (step === 1) {
+    const w = argRuns(a, ia, len, true);
+    if (w !== null) return w;
     for (let k = 1; k < len; k++) { const v = a[ia + k]!; if (!(v <= best)) { if (v !== v) return k; best = v; bk = k; } }
     return bk;
   }
@@ -77,6 +83,8 @@ const scanMinF64: Scan<Float64Array> = (a, ia, len, step) => {
   if (best !== best) return 0;
   let bk = 0;
   if (step === 1) {
+    const w = argRuns(a, ia, len, false);
+    if (w !== null) return w;
     for (let k = 1; k < len; k++) { const v = a[ia + k]!; if (!(v >= best)) { if (v !== v) return k; best = v; bk = k; } }
     return bk;
   }
@@ -89,6 +97,8 @@ const scanMinF32: Scan<Float32Array> = (a, ia, len, step) => {
   if (best !== best) return 0;
   let bk = 0;
   if (step === 1) {
+    const w = argRuns(a, ia, len, false);
+    if (w !== null) return w;
     for (let k = 1; k < len; k++) { const v = a[ia + k]!; if (!(v >= best)) { if (v !== v) return k; best = v; bk = k; } }
     return bk;
   }

@@ -24,6 +24,7 @@ type BinFn = (op: number, n: number, pa: number, pb: number) => void;
 type BinsFn = (op: number, n: number, pa: number, s: number) => void;
 type SumFn = (p: number, n: number) => number;
 type SqFn = (p: number, n: number, m: number) => number;
+type ArgFn = (p: number, n: number) => number;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
 export interface Vmath {
@@ -37,6 +38,10 @@ export interface Vmath {
   psum32: SumFn;
   psq64: SqFn;
   psq32: SqFn;
+  argmax64: ArgFn;
+  argmin64: ArgFn;
+  argmax32: ArgFn;
+  argmin32: ArgFn;
   f64: Float64Array;
   f32: Float32Array;
   i32: Int32Array;
@@ -78,6 +83,10 @@ export function vmath(): Vmath | null {
     psum32: ex['psum32'] as SumFn,
     psq64: ex['psq64'] as SqFn,
     psq32: ex['psq32'] as SqFn,
+    argmax64: ex['argmax64'] as ArgFn,
+    argmin64: ex['argmin64'] as ArgFn,
+    argmax32: ex['argmax32'] as ArgFn,
+    argmin32: ex['argmin32'] as ArgFn,
     f64: new Float64Array(memory.buffer),
     f32: new Float32Array(memory.buffer),
     i32: new Int32Array(memory.buffer),
@@ -187,4 +196,37 @@ function sumTree32(v: Vmath, a: Float32Array, ia: number, n: number, m: number |
   let n2 = n >> 1;
   n2 -= n2 % 8;
   return Math.fround(sumTree32(v, a, ia, n2, m) + sumTree32(v, a, ia + n2, n - n2, m));
+}
+
+/** Rows shorter than this are scanned in JS by argmax/argmin. */
+const MIN_ARG = 64;
+
+/**
+ * argmax (`max`) or argmin of `a[ia..ia+n)` (contiguous) through WASM, or null where the
+ * kernels are unavailable or the row is short: the index of the first NaN, else of the first
+ * extreme, as kernels/arg-reduce.ts scans. Rows longer than VM_CHUNK go a chunk at a time; a
+ * later chunk's extreme wins only if strictly beyond (or NaN).
+ */
+export function argRuns(a: Float64Array | Float32Array, ia: number, n: number, max: boolean): number | null {
+  if (n < MIN_ARG) return null;
+  const v = vmath();
+  if (v === null) return null;
+  const f32 = a instanceof Float32Array;
+  const m: FloatRun = f32 ? v.f32 : v.f64;
+  const at = v.a >> (f32 ? 2 : 3);
+  const run = f32 ? (max ? v.argmax32 : v.argmin32) : max ? v.argmax64 : v.argmin64;
+  let best = 0;
+  let bestValue = NaN;
+  for (let d = 0; d < n; d += VM_CHUNK) {
+    const c = Math.min(VM_CHUNK, n - d);
+    m.set(a.subarray(ia + d, ia + d + c), at);
+    const k = d + run(v.a, c);
+    const x = a[ia + k]!;
+    if (x !== x) return k;
+    if (d === 0 || (max ? x > bestValue : x < bestValue)) {
+      best = k;
+      bestValue = x;
+    }
+  }
+  return best;
 }

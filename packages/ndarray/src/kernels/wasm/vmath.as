@@ -455,6 +455,131 @@ function tree32(sq: bool, p: usize, n: i32, m: f32): f32 {
   return psum32(p, n2) + psum32(q, n - n2);
 }
 
+// argmax / argmin of n >= 1 contiguous values at p, as kernels/arg-reduce.ts scans them: the
+// index of the first NaN if there is one, else of the first extreme. Two passes: the extreme
+// by f64x2.max / min (which return NaN when a lane is NaN, and order -0 below +0), then the
+// first index equal to it (-0 == +0, so the first of either, as a `>` scan keeps).
+export function argmax64(p: usize, n: i32): i32 {
+  return argext64(true, p, n);
+}
+
+export function argmin64(p: usize, n: i32): i32 {
+  return argext64(false, p, n);
+}
+
+export function argmax32(p: usize, n: i32): i32 {
+  return argext32(true, p, n);
+}
+
+export function argmin32(p: usize, n: i32): i32 {
+  return argext32(false, p, n);
+}
+
+// @ts-ignore: decorator
+@inline
+function ext64(max: bool, x: v128, y: v128): v128 {
+  return max ? f64x2.max(x, y) : f64x2.min(x, y);
+}
+
+// @ts-ignore: decorator
+@inline
+function argext64(max: bool, p: usize, n: i32): i32 {
+  let i = 0;
+  let m: f64;
+  if (n >= 8) {
+    let v0 = v128.load(p);
+    let v1 = v128.load(p, 16);
+    let v2 = v128.load(p, 32);
+    let v3 = v128.load(p, 48);
+    for (i = 8; i + 8 <= n; i += 8) {
+      const q = p + (<usize>i << 3);
+      v0 = ext64(max, v0, v128.load(q));
+      v1 = ext64(max, v1, v128.load(q, 16));
+      v2 = ext64(max, v2, v128.load(q, 32));
+      v3 = ext64(max, v3, v128.load(q, 48));
+    }
+    const t = ext64(max, ext64(max, v0, v1), ext64(max, v2, v3));
+    const t2 = ext64(max, t, i64x2.shuffle(t, t, 1, 0));
+    m = f64x2.extract_lane(t2, 0);
+  } else {
+    m = load<f64>(p);
+    i = 1;
+  }
+  for (; i < n; i++) {
+    const x = load<f64>(p + (<usize>i << 3));
+    if (x != x) m = x;
+    else if (max ? x > m : x < m) m = x;
+  }
+  if (m != m) {
+    for (let k = 0; k < n; k++) {
+      const x = load<f64>(p + (<usize>k << 3));
+      if (x != x) return k;
+    }
+  }
+  const mv = f64x2.splat(m);
+  let k = 0;
+  for (; k + 2 <= n; k += 2) {
+    const q = p + (<usize>k << 3);
+    if (v128.any_true(f64x2.eq(v128.load(q), mv))) return load<f64>(q) == m ? k : k + 1;
+  }
+  return k; // the last, odd element (the extreme is somewhere)
+}
+
+// @ts-ignore: decorator
+@inline
+function ext32(max: bool, x: v128, y: v128): v128 {
+  return max ? f32x4.max(x, y) : f32x4.min(x, y);
+}
+
+// @ts-ignore: decorator
+@inline
+function argext32(max: bool, p: usize, n: i32): i32 {
+  let i = 0;
+  let m: f32;
+  if (n >= 16) {
+    let v0 = v128.load(p);
+    let v1 = v128.load(p, 16);
+    let v2 = v128.load(p, 32);
+    let v3 = v128.load(p, 48);
+    for (i = 16; i + 16 <= n; i += 16) {
+      const q = p + (<usize>i << 2);
+      v0 = ext32(max, v0, v128.load(q));
+      v1 = ext32(max, v1, v128.load(q, 16));
+      v2 = ext32(max, v2, v128.load(q, 32));
+      v3 = ext32(max, v3, v128.load(q, 48));
+    }
+    let t = ext32(max, ext32(max, v0, v1), ext32(max, v2, v3));
+    t = ext32(max, t, i64x2.shuffle(t, t, 1, 0));
+    t = ext32(max, t, i32x4.shuffle(t, t, 1, 0, 3, 2));
+    m = f32x4.extract_lane(t, 0);
+  } else {
+    m = load<f32>(p);
+    i = 1;
+  }
+  for (; i < n; i++) {
+    const x = load<f32>(p + (<usize>i << 2));
+    if (x != x) m = x;
+    else if (max ? x > m : x < m) m = x;
+  }
+  if (m != m) {
+    for (let k = 0; k < n; k++) {
+      const x = load<f32>(p + (<usize>k << 2));
+      if (x != x) return k;
+    }
+  }
+  const mv = f32x4.splat(m);
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    const q = p + (<usize>k << 2);
+    const eq = i32x4.bitmask(f32x4.eq(v128.load(q), mv));
+    if (eq != 0) return k + ctz(eq);
+  }
+  for (; k < n; k++) {
+    if (load<f32>(p + (<usize>k << 2)) == m) return k;
+  }
+  return n - 1; // not reached: the extreme is one of the values
+}
+
 /** The first free byte of memory (16-aligned), where the JS side lays out its buffers. */
 export function heap(): usize {
   return (__heap_base + 15) & ~<usize>15;
