@@ -359,6 +359,57 @@ describe('float sums, means, var/std: the WASM SIMD pairwise kernels and the JS 
   });
 });
 
+describe('sums over leading axes: the WASM row kernel and the JS row adds', () => {
+  /** (array, axis) pairs whose reduction adds whole rows into one row of sums. */
+  function leadingInputs(): [np.NDArray, number | number[]][] {
+    const rng = np.random.defaultRng(23);
+    const out: [np.NDArray, number | number[]][] = [];
+    for (const dt of ['float64', 'float32'] as const) {
+      for (const [r, c] of [[2, 64], [3, 63], [50, 100], [200, 129], [3, 8191], [3, 8192], [5, 8193], [2, 20000], [40, 1000]] as const) {
+        const a = (rng.normal(0, 1e4, [r, c + 3]) as np.NDArray).astype(dt);
+        if (c > 70) a.set([1, 70], NaN);
+        a.set([0, 5], -0);
+        out.push([a.get(':', '3:'), 0], [a.get(':', ':-3').copy(), 0], [a.get(':', ':-3'), 0]);
+      }
+      const b = (rng.uniform(-1, 1, [4, 5, 300]) as np.NDArray).astype(dt);
+      out.push([b, 0], [b, [0, 1]], [b.get('::2'), 0]);
+    }
+    return out;
+  }
+  const leading = (a: np.NDArray, axis: number | number[]): (number | string)[] =>
+    [...(toPlain(np.sum(a, axis)).values as number[]), ...(toPlain(np.mean(a, axis)).values as number[])].map(bits);
+
+  it('same bits on both paths, input left alone', () => {
+    const failures: string[] = [];
+    for (const [a, axis] of leadingInputs()) {
+      const before = fingerprint(a);
+      const w = withWasm(true, () => leading(a, axis));
+      const j = withWasm(false, () => leading(a, axis));
+      if (JSON.stringify(w) !== JSON.stringify(j)) failures.push(`${a.dtype} ${a.shape} axis ${axis}`);
+      expect(fingerprint(a)).toBe(before);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it.runIf(hasNumpy)('are NumPy bits', async () => {
+    const py = await oracle();
+    const inputs = leadingInputs().filter(([a]) => a.flags.cContiguous);
+    const cases: OracleCase[] = inputs.map(([a, axis]) => {
+      const ax = Array.isArray(axis) ? `(${axis.join(',')})` : String(axis);
+      return { code: `[float(x) for x in np.sum(a, ${ax}).reshape(-1)] + [float(x) for x in np.mean(a, ${ax}).reshape(-1)]`, args: { a } };
+    });
+    const answers = await py.run(cases);
+    const failures: string[] = [];
+    answers.forEach((ans, i) => {
+      const [a, axis] = inputs[i]!;
+      if (!ans.ok) failures.push(`${cases[i]!.code}: ${ans.message}`);
+      else if (JSON.stringify((ans.value as number[]).map(bits)) !== JSON.stringify(leading(a, axis))) failures.push(`${a.dtype} ${a.shape} axis ${axis}`);
+    });
+    expect(inputs.length).toBeGreaterThan(20);
+    expect(failures).toEqual([]);
+  });
+});
+
 describe('argmax/argmin: the WASM SIMD kernels and the JS scans', () => {
   it('same indices on both paths: long rows across chunks, NaNs, ties, signed zeros, infinities', () => {
     const rng = np.random.defaultRng(19);

@@ -25,6 +25,7 @@ type BinsFn = (op: number, n: number, pa: number, s: number) => void;
 type SumFn = (p: number, n: number) => number;
 type SqFn = (p: number, n: number, m: number) => number;
 type ArgFn = (p: number, n: number) => number;
+type RowsFn = (pacc: number, pr: number, k: number, n: number) => void;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
 export interface Vmath {
@@ -42,6 +43,8 @@ export interface Vmath {
   argmin64: ArgFn;
   argmax32: ArgFn;
   argmin32: ArgFn;
+  addrows64: RowsFn;
+  addrows32: RowsFn;
   f64: Float64Array;
   f32: Float32Array;
   i32: Int32Array;
@@ -87,6 +90,8 @@ export function vmath(): Vmath | null {
     argmin64: ex['argmin64'] as ArgFn,
     argmax32: ex['argmax32'] as ArgFn,
     argmin32: ex['argmin32'] as ArgFn,
+    addrows64: ex['addrows64'] as RowsFn,
+    addrows32: ex['addrows32'] as RowsFn,
     f64: new Float64Array(memory.buffer),
     f32: new Float32Array(memory.buffer),
     i32: new Int32Array(memory.buffer),
@@ -229,4 +234,38 @@ export function argRuns(a: Float64Array | Float32Array, ia: number, n: number, m
     }
   }
   return best;
+}
+
+/**
+ * `acc[ao + j] += src[so + r * rs + j]` for r < rows, j < cols, row after row (a sum over an
+ * outer axis into a contiguous row of sums), through WASM: the accumulator row stays in the
+ * module's memory while the rows are copied in, many at a time, and added in order, so each
+ * sum is the JS row adds' to the bit. False, having done nothing, where the kernels are
+ * unavailable or the rows are short.
+ */
+export function rowSums(acc: Float64Array | Float32Array, ao: number, src: Float64Array | Float32Array, so: number, rows: number, cols: number, rs: number): boolean {
+  if (cols < MIN_BINARY || rows < 2) return false;
+  const v = vmath();
+  if (v === null) return false;
+  const f32 = acc instanceof Float32Array;
+  if (f32 !== src instanceof Float32Array) return false;
+  const m: FloatRun = f32 ? v.f32 : v.f64;
+  const shift = f32 ? 2 : 3;
+  const run = f32 ? v.addrows32 : v.addrows64;
+  const width = Math.min(cols, VM_CHUNK);
+  const at = v.a >> shift;
+  const bt = v.b >> shift;
+  for (let c0 = 0; c0 < cols; c0 += width) {
+    const w = Math.min(width, cols - c0);
+    const per = Math.floor(VM_CHUNK / w); // rows per trip
+    m.set(acc.subarray(ao + c0, ao + c0 + w), bt);
+    for (let r = 0; r < rows; r += per) {
+      const k = Math.min(per, rows - r);
+      if (rs === cols && w === cols) m.set(src.subarray(so + r * rs, so + (r + k) * rs), at);
+      else for (let i = 0; i < k; i++) m.set(src.subarray(so + (r + i) * rs + c0, so + (r + i) * rs + c0 + w), at + i * w);
+      run(v.b, v.a, k, w);
+    }
+    acc.set(m.subarray(bt, bt + w), ao + c0);
+  }
+  return true;
 }

@@ -32,6 +32,7 @@ import {
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
 import { makeLayout } from '../iter/layout.js';
 import { chunkedSumKernel, reduceKernel, sumKernel } from '../kernels/reduce.js';
+import { rowSums } from '../kernels/vmath.js';
 import { fastLoops, type Buf } from '../kernels/elementwise.js';
 import { asarray, type ArrayLike } from '../ops/convert.js';
 import { assign, emptyArray } from '../ops/assign.js';
@@ -240,6 +241,13 @@ function sumInto(acc: NDArray, accStrides: readonly number[], src: NDArray, cast
   const plan = pairwisePlan(shape, strides[0]!, strides[1]!, castIn, castOut);
   const nd = shape.length;
   if (plan === null || (plan.span === 1 && plan.chunk >= shape[nd - 1]!)) {
+    // rows added into one contiguous row of sums (a sum over the leading axes): WASM
+    if (plan === null && nd === 2 && strides[0]![0] === 0 && strides[0]![1] === 1 && strides[1]![1] === 1 && strides[1]![0]! >= shape[1]!) {
+      const [accF, srcF] = [acc.data, src.data];
+      if ((accF instanceof Float64Array || accF instanceof Float32Array) && (srcF instanceof Float64Array || srcF instanceof Float32Array)) {
+        if (rowSums(accF, acc.offset, srcF, src.offset, shape[0]!, shape[1]!, strides[1]![0]!)) return;
+      }
+    }
     stridedLoop(src.shape, [accStrides, src.strides], [acc.offset, src.offset], sumKernel(accBuf, srcBuf));
     return;
   }

@@ -580,6 +580,16 @@ function argext32(max: bool, p: usize, n: i32): i32 {
   return n - 1; // not reached: the extreme is one of the values
 }
 
+// acc[j] += row[j] for each of k rows of n values laid out one after another at pr, in row
+// order (so each acc[j] is ((acc[j] + r0[j]) + r1[j]) + ..., the order of the JS row adds).
+export function addrows64(pacc: usize, pr: usize, k: i32, n: i32): void {
+  for (let r = 0; r < k; r++) run64(0, n, pacc, pr + (<usize>(r * n) << 3));
+}
+
+export function addrows32(pacc: usize, pr: usize, k: i32, n: i32): void {
+  for (let r = 0; r < k; r++) run32(0, n, pacc, pr + (<usize>(r * n) << 2));
+}
+
 /** The first free byte of memory (16-aligned), where the JS side lays out its buffers. */
 export function heap(): usize {
   return (__heap_base + 15) & ~<usize>15;
