@@ -245,7 +245,9 @@ describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS l
       const a = mk();
       const b = mk();
       out.push([a.get('2:'), b.get(':-2')], [a, b], [a.get('1:'), 2.5], [-0.75, b.get('1:')], [a.get('::2'), b.get('::2')], [a, 0], [0, a]);
+      out.push([a.get('::-1'), b], [a.get('1:'), b.get('-2::-1')], [a.get('::-1'), b.get('::-1')], [a.get('::-1'), 2.5], [-0.75, b.get('::-1')]);
       if (n === 100 || n === 8193) out.push([a.get(':100').reshape(10, 10), b.get(':10')], [b.get(':10').reshape(10, 1), a.get(':100').reshape(10, 10)]);
+      if (n === 8193) out.push([a.get(':8192').reshape(64, 128).get('::2', '::-1'), 1], [a.get(':8192').reshape(128, 64).get('::-1', '::-1'), b.get(':64')]);
     }
     return out;
   }

@@ -26,6 +26,7 @@ type SumFn = (p: number, n: number) => number;
 type SqFn = (p: number, n: number, m: number) => number;
 type ArgFn = (p: number, n: number) => number;
 type RowsFn = (pacc: number, pr: number, k: number, n: number) => void;
+type RevFn = (p: number, n: number) => void;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
 export interface Vmath {
@@ -45,6 +46,8 @@ export interface Vmath {
   argmin32: ArgFn;
   addrows64: RowsFn;
   addrows32: RowsFn;
+  rev64: RevFn;
+  rev32: RevFn;
   f64: Float64Array;
   f32: Float32Array;
   i32: Int32Array;
@@ -92,6 +95,8 @@ export function vmath(): Vmath | null {
     argmin32: ex['argmin32'] as ArgFn,
     addrows64: ex['addrows64'] as RowsFn,
     addrows32: ex['addrows32'] as RowsFn,
+    rev64: ex['rev64'] as RevFn,
+    rev32: ex['rev32'] as RevFn,
     f64: new Float64Array(memory.buffer),
     f32: new Float32Array(memory.buffer),
     i32: new Int32Array(memory.buffer),
@@ -113,10 +118,24 @@ const MIN_BINARY = 64;
 type FloatRun = Float64Array | Float32Array;
 
 /**
+ * Copies the chunk `[d, d + c)` of a run of `x` from `ix` by step `sx` (1 or -1) to element
+ * `at` of `m` (the module's memory), in run order: a reversed run is copied forward and
+ * reversed in place by the kernel.
+ */
+function chunkIn(v: Vmath, m: FloatRun, at: number, x: FloatRun, ix: number, sx: number, d: number, c: number): void {
+  if (sx === 1) {
+    m.set(x.subarray(ix + d, ix + d + c), at);
+    return;
+  }
+  m.set(x.subarray(ix - d - c + 1, ix - d + 1), at);
+  (m instanceof Float32Array ? v.rev32 : v.rev64)(at * m.BYTES_PER_ELEMENT, c);
+}
+
+/**
  * `o[io..) = a[ia..) op b[ib..)` over n float64 or float32 elements (o, a and b of one dtype)
- * through WASM when the layout allows (o contiguous; a and b contiguous or one of them a
- * scalar, stride 0); returns false, having done nothing, when the caller's JS loop must run
- * instead.
+ * through WASM when the layout allows: o contiguous; a and b each contiguous or reversed
+ * (step -1), or one of them a scalar (step 0). Returns false, having done nothing, when the
+ * caller's JS loop must run instead.
  */
 export function binaryRuns<T extends FloatRun>(op: BinOp, n: number, o: T, io: number, so: number, a: T, ia: number, sa: number, b: T, ib: number, sb: number): boolean {
   if (n < MIN_BINARY || so !== 1) return false;
@@ -125,41 +144,36 @@ export function binaryRuns<T extends FloatRun>(op: BinOp, n: number, o: T, io: n
   const f32 = o instanceof Float32Array;
   if (!(f32 ? a instanceof Float32Array && b instanceof Float32Array : a instanceof Float64Array && b instanceof Float64Array)) return false;
   const m: FloatRun = f32 ? v.f32 : v.f64;
-  const shift = f32 ? 2 : 3;
-  const at = v.a >> shift;
-  if (sa === 1 && sb === 1) {
-    const bt = v.b >> shift;
-    const run = f32 ? v.bin32 : v.bin64;
+  const at = v.a >> (f32 ? 2 : 3);
+  const run = (sa === 1 || sa === -1) && (sb === 1 || sb === -1);
+  if (run) {
+    const bt = v.b >> (f32 ? 2 : 3);
+    const kernel = f32 ? v.bin32 : v.bin64;
     for (let d = 0; d < n; d += VM_CHUNK) {
       const c = Math.min(VM_CHUNK, n - d);
-      m.set(a.subarray(ia + d, ia + d + c), at);
-      m.set(b.subarray(ib + d, ib + d + c), bt);
-      run(op, c, v.a, v.b);
+      chunkIn(v, m, at, a, ia, sa, d, c);
+      chunkIn(v, m, bt, b, ib, sb, d, c);
+      kernel(op, c, v.a, v.b);
       o.set(m.subarray(at, at + c), io + d);
     }
     return true;
   }
   let x: T;
   let ix: number;
+  let sx: number;
   let s: number;
   let sop: number;
-  if (sa === 1 && sb === 0) {
-    x = a;
-    ix = ia;
-    s = b[ib]!;
-    sop = op;
-  } else if (sa === 0 && sb === 1) {
+  if ((sa === 1 || sa === -1) && sb === 0) {
+    [x, ix, sx, s, sop] = [a, ia, sa, b[ib]!, op];
+  } else if (sa === 0 && (sb === 1 || sb === -1)) {
     // s op x: add and multiply commute; subtract and divide have reversed kernels (4, 5)
-    x = b;
-    ix = ib;
-    s = a[ia]!;
-    sop = op === 1 ? 4 : op === 3 ? 5 : op;
+    [x, ix, sx, s, sop] = [b, ib, sb, a[ia]!, op === 1 ? 4 : op === 3 ? 5 : op];
   } else return false;
-  const run = f32 ? v.bins32 : v.bins64;
+  const kernel = f32 ? v.bins32 : v.bins64;
   for (let d = 0; d < n; d += VM_CHUNK) {
     const c = Math.min(VM_CHUNK, n - d);
-    m.set(x.subarray(ix + d, ix + d + c), at);
-    run(sop, c, v.a, s);
+    chunkIn(v, m, at, x, ix, sx, d, c);
+    kernel(sop, c, v.a, s);
     o.set(m.subarray(at, at + c), io + d);
   }
   return true;

@@ -590,6 +590,52 @@ export function addrows32(pacc: usize, pr: usize, k: i32, n: i32): void {
   for (let r = 0; r < k; r++) run32(0, n, pacc, pr + (<usize>(r * n) << 2));
 }
 
+// Reverses n float64 (float32) values at p in place, two vectors at a time from both ends.
+export function rev64(p: usize, n: i32): void {
+  let i = 0;
+  let j = n - 2;
+  for (; i + 2 <= j; i += 2, j -= 2) {
+    const qi = p + (<usize>i << 3);
+    const qj = p + (<usize>j << 3);
+    const x = v128.load(qi);
+    const y = v128.load(qj);
+    v128.store(qi, i64x2.shuffle(y, y, 1, 0));
+    v128.store(qj, i64x2.shuffle(x, x, 1, 0));
+  }
+  // the middle, fewer than four values
+  let lo = i;
+  let hi = j + 1;
+  for (; lo < hi; lo++, hi--) {
+    const ql = p + (<usize>lo << 3);
+    const qh = p + (<usize>hi << 3);
+    const t = load<f64>(ql);
+    store<f64>(ql, load<f64>(qh));
+    store<f64>(qh, t);
+  }
+}
+
+export function rev32(p: usize, n: i32): void {
+  let i = 0;
+  let j = n - 4;
+  for (; i + 4 <= j; i += 4, j -= 4) {
+    const qi = p + (<usize>i << 2);
+    const qj = p + (<usize>j << 2);
+    const x = v128.load(qi);
+    const y = v128.load(qj);
+    v128.store(qi, i32x4.shuffle(y, y, 3, 2, 1, 0));
+    v128.store(qj, i32x4.shuffle(x, x, 3, 2, 1, 0));
+  }
+  let lo = i;
+  let hi = j + 3;
+  for (; lo < hi; lo++, hi--) {
+    const ql = p + (<usize>lo << 2);
+    const qh = p + (<usize>hi << 2);
+    const t = load<f32>(ql);
+    store<f32>(ql, load<f32>(qh));
+    store<f32>(qh, t);
+  }
+}
+
 /** The first free byte of memory (16-aligned), where the JS side lays out its buffers. */
 export function heap(): usize {
   return (__heap_base + 15) & ~<usize>15;
