@@ -15,6 +15,7 @@ import { UFUNCS } from '../src/ufunc/index.js';
 import { fastLoops } from '../src/kernels/elementwise.js';
 import { reduce } from '../src/ufunc/reduce.js';
 import { wasmGemm, wasmGemmEnabled } from '../src/kernels/wasm/matmul-wasm.js';
+import { stagedPacking } from '../src/kernels/matmul.js';
 import { arrayArb, broadcastShapesArb, makeView, sample, ALL_DTYPES, type ViewKind } from '../../../test/arbitraries/arrays.js';
 import { toPlain } from '../../../test/reference/plain.js';
 import { fingerprint } from '../../../test/helpers.js';
@@ -307,6 +308,31 @@ describe('matmul: the WASM SIMD kernel and its TypeScript fallback', () => {
         const bs = makeView(dtype, [k, 2 * n], values(2 * k * n, 4), 'contiguous').get(':', '::-2');
         expect(bothKernels(() => np.matmul(at, bs), k)).toBeNull();
       }
+    });
+
+    it(`${dtype}: the WASM packers (rows staged in bulk) give the JS packing loops' bits`, () => {
+      // row lengths around the staging threshold (64) and the panel widths (4, 8), partial
+      // last panels, several KC/NC blocks, row-stepped views (rows apart) and batches
+      const shapes: [number, number, number][] = [[64, 64, 64], [130, 70, 260], [67, 129, 65], [5, 600, 300], [300, 1030, 70], [9, 77, 513]];
+      const failures: string[] = [];
+      const run = (f: () => np.NDArray, on: boolean): np.NDArray => {
+        stagedPacking.enabled = on;
+        try {
+          return f();
+        } finally {
+          stagedPacking.enabled = true;
+        }
+      };
+      for (const [m, n, k] of shapes) {
+        const a = makeView(dtype, [m, k + 3], values(m * (k + 3), 7, true), 'contiguous').get(':', '3:');
+        const b = makeView(dtype, [k, n], values(k * n, 8), 'contiguous');
+        for (const f of [() => np.matmul(a, b), () => np.matmul(a.reshape(1, m, k).copy().reshape(1, m, k), np.stack([b, b]))]) {
+          const x = toPlain(run(f, true));
+          const y = toPlain(run(f, false));
+          if (JSON.stringify(x) !== JSON.stringify(y)) failures.push(`${dtype} ${m}x${n}x${k}`);
+        }
+      }
+      expect(failures).toEqual([]);
     });
 
     it(`${dtype}: matches a naive float64 reference`, () => {

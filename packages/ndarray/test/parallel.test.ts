@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as np from '@numbat/ndarray';
-import { parallelGemm } from '../src/kernels/matmul.js';
+import { parallelGemm, stagedPacking } from '../src/kernels/matmul.js';
 import { poolStats, startWorkers } from '../src/parallel/pool.js';
 import { toPlain } from '../../../test/reference/plain.js';
 
@@ -176,5 +176,32 @@ describe('process lifetime', () => {
     expect(r.error).toBeUndefined();
     expect(r.stdout.trim()).toBe('300 1');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('threaded products with the WASM packers', () => {
+  it('give the bits of the JS packing loops (rows staged in bulk on the calling thread)', () => {
+    const rng = np.random.defaultRng(31);
+    const failures: string[] = [];
+    for (const dt of ['float64', 'float32'] as const) {
+      for (const [m, n, k] of [[64, 64, 64], [130, 70, 260], [67, 600, 300], [9, 1030, 70]] as const) {
+        const a = (rng.normal(0, 1, [m, k + 2]) as np.NDArray).astype(dt).get(':', '2:');
+        const b = (rng.normal(0, 1, [k, n]) as np.NDArray).astype(dt);
+        const run = (on: boolean): string[] =>
+          withThreads(2, () => {
+            stagedPacking.enabled = on;
+            try {
+              poolStats.lastThreads = 0;
+              const r = bits(np.matmul(a, b));
+              expect(poolStats.lastThreads).toBe(2);
+              return r;
+            } finally {
+              stagedPacking.enabled = true;
+            }
+          });
+        if (JSON.stringify(run(true)) !== JSON.stringify(run(false))) failures.push(`${dt} ${m}x${n}x${k}`);
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });

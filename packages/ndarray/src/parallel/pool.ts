@@ -17,7 +17,7 @@
  */
 import { ValueError } from '../errors.js';
 import { GEMM_SHARED_MAX_PAGES, GEMM_WASM_SHARED_BASE64 } from '../kernels/wasm/gemm-wasm.js';
-import { decodeBase64, type BlockFn } from '../kernels/wasm/matmul-wasm.js';
+import { decodeBase64, type BlockFn, type PackFn } from '../kernels/wasm/matmul-wasm.js';
 
 interface NodeWorker {
   unref(): void;
@@ -167,6 +167,7 @@ interface Team {
   memory: SharedMemory;
   block: BlockFn;
   block32: BlockFn;
+  packers: Packers;
   workers: Member[];
   f64: Float64Array;
   f32: Float32Array;
@@ -200,6 +201,7 @@ export function gemmTeam(): GemmTeam | null {
         memory,
         block: ex['block'] as BlockFn,
         block32: ex['block32'] as BlockFn,
+        packers: { b64: ex['packb64'] as PackFn, b32: ex['packb32'] as PackFn, a64: ex['packa64'] as PackFn, a32: ex['packa32'] as PackFn },
         workers: [],
         f64: new Float64Array(memory.buffer),
         f32: new Float32Array(memory.buffer),
@@ -245,8 +247,18 @@ export function startWorkers(timeoutMs = 10_000): boolean {
   return true;
 }
 
+/** gemm.as's packers of staged rows (`packb64`, `packb32`, `packa64`, `packa32`). */
+export interface Packers {
+  b64: PackFn;
+  b32: PackFn;
+  a64: PackFn;
+  a32: PackFn;
+}
+
 /** What the GEMM sees of the team. */
 export interface GemmTeam {
+  /** The packers, run on the calling thread over the shared memory. */
+  packers(): Packers;
   /** float64 and float32 views of the shared memory (fresh after `reserve`). */
   f64(): Float64Array;
   f32(): Float32Array;
@@ -262,6 +274,9 @@ export interface GemmTeam {
 }
 
 const api: GemmTeam = {
+  packers() {
+    return team!.packers;
+  },
   f64() {
     const t = team!;
     if (t.f64.buffer !== t.memory.buffer) t.f64 = new Float64Array(t.memory.buffer);

@@ -138,3 +138,75 @@ export function block32(mc: i32, nc: i32, kc: i32, pa: usize, pb: usize, pc: usi
     }
   }
 }
+
+// Packing. The JS side copies a block of B (kc rows of nc values, row length ld) or of A (mc
+// rows of kc values) into this memory row by row (bulk copies), and these lay it out as the
+// block kernels read it, zero-padding the last panel: `packb64` / `packb32` into column
+// panels of 4 / 8 (panel j: for each p, its 4 / 8 values of row p), `packa` into row panels
+// of 4 (panel i: for each p, the values of its 4 rows at column p), with values of 8
+// (float64) or 4 (float32) bytes.
+export function packb64(src: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
+  const stride = <usize>ld << 3;
+  let q = dst;
+  const full = nc & ~3;
+  for (let j = 0; j < full; j += 4) {
+    let s = src + (<usize>j << 3);
+    for (let p = 0; p < kc; p++, s += stride, q += 32) {
+      v128.store(q, v128.load(s));
+      v128.store(q, v128.load(s, 16), 16);
+    }
+  }
+  if (full < nc) {
+    const r = nc - full;
+    let s = src + (<usize>full << 3);
+    for (let p = 0; p < kc; p++, s += stride, q += 32) {
+      for (let t = 0; t < 4; t++) store<f64>(q + (<usize>t << 3), t < r ? load<f64>(s + (<usize>t << 3)) : 0.0);
+    }
+  }
+}
+
+export function packb32(src: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
+  const stride = <usize>ld << 2;
+  let q = dst;
+  const full = nc & ~7;
+  for (let j = 0; j < full; j += 8) {
+    let s = src + (<usize>j << 2);
+    for (let p = 0; p < kc; p++, s += stride, q += 32) {
+      v128.store(q, v128.load(s));
+      v128.store(q, v128.load(s, 16), 16);
+    }
+  }
+  if (full < nc) {
+    const r = nc - full;
+    let s = src + (<usize>full << 2);
+    for (let p = 0; p < kc; p++, s += stride, q += 32) {
+      for (let t = 0; t < 8; t++) store<f32>(q + (<usize>t << 2), t < r ? load<f32>(s + (<usize>t << 2)) : <f32>0.0);
+    }
+  }
+}
+
+export function packa64(src: usize, ld: i32, mc: i32, kc: i32, dst: usize): void {
+  const stride = <usize>ld << 3;
+  let q = dst;
+  for (let i = 0; i < mc; i += 4) {
+    const r = min(4, mc - i);
+    const row = src + <usize>i * stride;
+    for (let p = 0; p < kc; p++, q += 32) {
+      const s = row + (<usize>p << 3);
+      for (let t = 0; t < 4; t++) store<f64>(q + (<usize>t << 3), t < r ? load<f64>(s + <usize>t * stride) : 0.0);
+    }
+  }
+}
+
+export function packa32(src: usize, ld: i32, mc: i32, kc: i32, dst: usize): void {
+  const stride = <usize>ld << 2;
+  let q = dst;
+  for (let i = 0; i < mc; i += 4) {
+    const r = min(4, mc - i);
+    const row = src + <usize>i * stride;
+    for (let p = 0; p < kc; p++, q += 16) {
+      const s = row + (<usize>p << 2);
+      for (let t = 0; t < 4; t++) store<f32>(q + (<usize>t << 2), t < r ? load<f32>(s + <usize>t * stride) : <f32>0.0);
+    }
+  }
+}

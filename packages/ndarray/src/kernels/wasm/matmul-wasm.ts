@@ -24,12 +24,20 @@ const WA = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 /** `block(mc, nc, kc, pa, pb, pc, ldc, first)`: see gemm.as. */
 export type BlockFn = (mc: number, nc: number, kc: number, pa: number, pb: number, pc: number, ldc: number, first: number) => void;
 
+/** `pack*(src, ld, rows, len, dst)`: see gemm.as (packing from rows staged in memory). */
+export type PackFn = (src: number, ld: number, x: number, y: number, dst: number) => void;
+
 /** The instantiated kernel and views of its memory, refreshed when the memory grows. */
 export interface WasmGemm {
   /** float64 block: 4 x 4 tiles, float64 sums. */
   block: BlockFn;
   /** float32 block: 4 x 8 tiles, float32 sums. */
   block32: BlockFn;
+  /** Packing of staged rows into B / A panels (float64, float32). */
+  packb64: PackFn;
+  packb32: PackFn;
+  packa64: PackFn;
+  packa32: PackFn;
   memory: WasmMemory;
   /** Float64 and float32 views of the whole memory (recreated by `reserve` after growth). */
   f64: Float64Array;
@@ -77,6 +85,10 @@ export function wasmGemm(): WasmGemm | null {
   const w: WasmGemm = {
     block: exports['block'] as BlockFn,
     block32: exports['block32'] as BlockFn,
+    packb64: exports['packb64'] as PackFn,
+    packb32: exports['packb32'] as PackFn,
+    packa64: exports['packa64'] as PackFn,
+    packa32: exports['packa32'] as PackFn,
     memory,
     f64: new Float64Array(memory.buffer),
     f32: new Float32Array(memory.buffer),
