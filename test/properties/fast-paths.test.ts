@@ -452,3 +452,39 @@ describe('argmax/argmin: the WASM SIMD kernels and the JS scans', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe('transposed copies: the WASM kernel (float32), the 16-column strips and the general copy', () => {
+  it('give the same array for every float dtype, shape and offset', async () => {
+    const { tiledCopies } = await import('../../packages/ndarray/src/kernels/elementwise.js');
+    const rng = np.random.defaultRng(29);
+    const failures: string[] = [];
+    for (const dt of ['float32', 'float64'] as const) {
+      for (const [r, c] of [[16, 16], [17, 33], [64, 1000], [1000, 63], [601, 1003], [2, 3000], [300, 2]] as const) {
+        const base = (rng.normal(0, 1, [c, r + 1]) as np.NDArray).astype(dt);
+        base.set([0, 1], NaN);
+        base.set([1, 1], -0);
+        const src = base.get(':', '1:').T; // (r, c), contiguous along its rows' neighbours
+        const before = fingerprint(src);
+        // the bytes of a C-contiguous copy and of a wider array written through a view
+        const bytes = (x: np.NDArray): string => Buffer.from(x.data.buffer, x.data.byteOffset, x.data.byteLength).toString('base64');
+        const copies = (): string => {
+          const wide = np.full([r, c + 2], 9, { dtype: dt });
+          wide.set([':', '1:-1'], src);
+          return bytes(np.ascontiguousarray(src)) + bytes(wide);
+        };
+        const w = withWasm(true, copies);
+        const tiled = withWasm(false, copies);
+        tiledCopies.enabled = false;
+        let plain: string;
+        try {
+          plain = withWasm(false, copies);
+        } finally {
+          tiledCopies.enabled = true;
+        }
+        if (w !== plain || tiled !== plain) failures.push(`${dt} (${r}, ${c})`);
+        expect(fingerprint(src)).toBe(before);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

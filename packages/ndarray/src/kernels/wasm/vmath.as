@@ -636,6 +636,73 @@ export function rev32(p: usize, n: i32): void {
   }
 }
 
+// dst[r * cols + c] = src[c * rows + r] for r < rows, c < cols: the transpose of a cols x rows
+// block (row length rows) into a rows x cols block, by 2 x 2 (float64) / 4 x 4 (float32)
+// tiles of vector shuffles, the rest element by element.
+export function transpose64(src: usize, rows: i32, cols: i32, dst: usize): void {
+  const sr = <usize>rows << 3;
+  const dr = <usize>cols << 3;
+  const r2 = rows & ~1;
+  const c2 = cols & ~1;
+  // 16 x 16 blocks, so the lines read and written stay in cache while the block is done
+  for (let cb = 0; cb < c2; cb += 16) {
+    const ce = min(cb + 16, c2);
+    for (let rb = 0; rb < r2; rb += 16) {
+      const re = min(rb + 16, r2);
+      for (let c = cb; c < ce; c += 2) {
+        const s0 = src + <usize>c * sr;
+        const d0 = dst + (<usize>c << 3);
+        for (let r = rb; r < re; r += 2) {
+          const x = v128.load(s0 + (<usize>r << 3)); // (c, r), (c, r+1)
+          const y = v128.load(s0 + sr + (<usize>r << 3)); // (c+1, r), (c+1, r+1)
+          const q = d0 + <usize>r * dr;
+          v128.store(q, i64x2.shuffle(x, y, 0, 2));
+          v128.store(q + dr, i64x2.shuffle(x, y, 1, 3));
+        }
+      }
+    }
+  }
+  for (let c = 0; c < cols; c++) {
+    for (let r = c < c2 ? r2 : 0; r < rows; r++) store<f64>(dst + <usize>r * dr + (<usize>c << 3), load<f64>(src + <usize>c * sr + (<usize>r << 3)));
+  }
+}
+
+export function transpose32(src: usize, rows: i32, cols: i32, dst: usize): void {
+  const sr = <usize>rows << 2;
+  const dr = <usize>cols << 2;
+  const r4 = rows & ~3;
+  const c4 = cols & ~3;
+  for (let cb = 0; cb < c4; cb += 16) {
+    const ce = min(cb + 16, c4);
+    for (let rb = 0; rb < r4; rb += 16) {
+      const re = min(rb + 16, r4);
+      for (let c = cb; c < ce; c += 4) {
+        const s0 = src + <usize>c * sr;
+        const d0 = dst + (<usize>c << 2);
+        for (let r = rb; r < re; r += 4) {
+      const o = <usize>r << 2;
+      const x0 = v128.load(s0 + o);
+      const x1 = v128.load(s0 + sr + o);
+      const x2 = v128.load(s0 + 2 * sr + o);
+      const x3 = v128.load(s0 + 3 * sr + o);
+      const t0 = i32x4.shuffle(x0, x1, 0, 4, 1, 5);
+      const t1 = i32x4.shuffle(x2, x3, 0, 4, 1, 5);
+      const t2 = i32x4.shuffle(x0, x1, 2, 6, 3, 7);
+      const t3 = i32x4.shuffle(x2, x3, 2, 6, 3, 7);
+      const q = d0 + <usize>r * dr;
+      v128.store(q, i64x2.shuffle(t0, t1, 0, 2));
+      v128.store(q + dr, i64x2.shuffle(t0, t1, 1, 3));
+      v128.store(q + 2 * dr, i64x2.shuffle(t2, t3, 0, 2));
+      v128.store(q + 3 * dr, i64x2.shuffle(t2, t3, 1, 3));
+        }
+      }
+    }
+  }
+  for (let c = 0; c < cols; c++) {
+    for (let r = c < c4 ? r4 : 0; r < rows; r++) store<f32>(dst + <usize>r * dr + (<usize>c << 2), load<f32>(src + <usize>c * sr + (<usize>r << 2)));
+  }
+}
+
 /** The first free byte of memory (16-aligned), where the JS side lays out its buffers. */
 export function heap(): usize {
   return (__heap_base + 15) & ~<usize>15;
