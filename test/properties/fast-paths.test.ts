@@ -236,7 +236,7 @@ describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS l
   function pairs(dt: 'float64' | 'float32'): [np.NDArray | number, np.NDArray | number][] {
     const rng = np.random.defaultRng(5);
     const out: [np.NDArray | number, np.NDArray | number][] = [];
-    for (const n of [1, 15, 16, 17, 63, 64, 65, 100, 8191, 8192, 8193, 20011]) {
+    for (const n of [1, 15, 16, 17, 63, 64, 65, 100, 255, 256, 257, 8191, 8192, 8193, 20011]) {
       const mk = (): np.NDArray => {
         const x = (rng.normal(0, 3, [n + 2]) as np.NDArray).astype(dt);
         if (n >= 16) for (let k = 0; k < special.length; k++) x.set([(k * 104729) % (n + 2)], special[k]!);
@@ -301,8 +301,8 @@ describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS l
 });
 
 describe('float sums, means, var/std: the WASM SIMD pairwise kernels and the JS sums', () => {
-  /** Rows around the kernel's thresholds (64), NumPy's block (128) and the chunk (8192). */
-  const SUM_SIZES = [63, 64, 65, 127, 128, 129, 136, 1000, 4099, 8191, 8192, 8193, 16384, 16385, 50021];
+  /** Rows around the kernel's threshold (256), NumPy's block (128) and the chunk (8192). */
+  const SUM_SIZES = [63, 64, 65, 127, 128, 129, 136, 255, 256, 257, 1000, 4099, 8191, 8192, 8193, 16384, 16385, 50021];
 
   function sumInputs(): np.NDArray[] {
     const rng = np.random.defaultRng(13);
@@ -367,7 +367,7 @@ describe('sums over leading axes: the WASM row kernel and the JS row adds', () =
     const rng = np.random.defaultRng(23);
     const out: [np.NDArray, number | number[]][] = [];
     for (const dt of ['float64', 'float32'] as const) {
-      for (const [r, c] of [[2, 64], [3, 63], [50, 100], [200, 129], [3, 8191], [3, 8192], [5, 8193], [2, 20000], [40, 1000]] as const) {
+      for (const [r, c] of [[2, 64], [3, 255], [3, 256], [50, 100], [200, 257], [3, 8191], [3, 8192], [5, 8193], [2, 20000], [40, 1000]] as const) {
         const a = (rng.normal(0, 1e4, [r, c + 3]) as np.NDArray).astype(dt);
         if (c > 70) a.set([1, 70], NaN);
         a.set([0, 5], -0);
@@ -417,7 +417,7 @@ describe('argmax/argmin: the WASM SIMD kernels and the JS scans', () => {
     const rng = np.random.defaultRng(19);
     const failures: string[] = [];
     for (const dt of ['float64', 'float32'] as const) {
-      for (const n of [63, 64, 65, 100, 127, 1000, 8191, 8192, 8193, 20000]) {
+      for (const n of [63, 64, 65, 100, 127, 255, 256, 257, 1000, 8191, 8192, 8193, 20000]) {
         const rows: np.NDArray[] = [];
         const base = (rng.integers(-3, 4, [6, n]) as np.NDArray).astype(dt); // ties on purpose
         base.set([1, n - 1], 50); // the extreme last

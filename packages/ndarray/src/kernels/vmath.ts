@@ -137,8 +137,11 @@ function scratch(v: Vmath, bytes: number): number {
 /** A binary operation of the kernels, `o = a op b`: 0 add, 1 subtract, 2 multiply, 3 divide. */
 export type BinOp = 0 | 1 | 2 | 3;
 
-/** Runs shorter than this stay in JS (a WASM call and the copies cost about as much). */
-const MIN_BINARY = 64;
+/**
+ * Runs shorter than this stay in JS: the WASM call and the copies (three subarrays and sets)
+ * cost as much as the JS loop up to about 256 elements (measured per size, both dtypes).
+ */
+const MIN_BINARY = 256;
 
 /** A float run as the kernels take it: all three operands of one dtype. */
 type FloatRun = Float64Array | Float32Array;
@@ -205,8 +208,8 @@ export function binaryRuns<T extends FloatRun>(op: BinOp, n: number, o: T, io: n
   return true;
 }
 
-/** Rows shorter than this are summed in JS (the call and the copy cost about as much). */
-const MIN_SUM = 64;
+/** Rows shorter than this are summed in JS (measured crossover: about 256 elements). */
+const MIN_SUM = 256;
 
 /**
  * NumPy's pairwise sum of `a[ia..ia+n)` (contiguous) through WASM, or null where the kernels
@@ -243,8 +246,8 @@ function sumTree32(v: Vmath, a: Float32Array, ia: number, n: number, m: number |
   return Math.fround(sumTree32(v, a, ia, n2, m) + sumTree32(v, a, ia + n2, n - n2, m));
 }
 
-/** Rows shorter than this are scanned in JS by argmax/argmin. */
-const MIN_ARG = 64;
+/** Rows shorter than this are scanned in JS by argmax/argmin (measured crossover: about 256). */
+const MIN_ARG = 256;
 
 /**
  * argmax (`max`) or argmin of `a[ia..ia+n)` (contiguous) through WASM, or null where the
