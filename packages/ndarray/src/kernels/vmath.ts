@@ -27,6 +27,7 @@ type SqFn = (p: number, n: number, m: number) => number;
 type ArgFn = (p: number, n: number) => number;
 type RowsFn = (pacc: number, pr: number, k: number, n: number) => void;
 type RevFn = (p: number, n: number) => void;
+type SumRowsFn = (p: number, n: number, k: number, out: number) => void;
 type TransposeFn = (src: number, rows: number, cols: number, dst: number) => void;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
@@ -49,6 +50,8 @@ export interface Vmath {
   addrows32: RowsFn;
   rev64: RevFn;
   rev32: RevFn;
+  psumrows64: SumRowsFn;
+  psumrows32: SumRowsFn;
   transpose64: TransposeFn;
   transpose32: TransposeFn;
   memory: WasmMemory;
@@ -103,6 +106,8 @@ export function vmath(): Vmath | null {
     addrows32: ex['addrows32'] as RowsFn,
     rev64: ex['rev64'] as RevFn,
     rev32: ex['rev32'] as RevFn,
+    psumrows64: ex['psumrows64'] as SumRowsFn,
+    psumrows32: ex['psumrows32'] as SumRowsFn,
     transpose64: ex['transpose64'] as TransposeFn,
     transpose32: ex['transpose32'] as TransposeFn,
     memory,
@@ -244,6 +249,35 @@ function sumTree32(v: Vmath, a: Float32Array, ia: number, n: number, m: number |
   let n2 = n >> 1;
   n2 -= n2 % 8;
   return Math.fround(sumTree32(v, a, ia, n2, m) + sumTree32(v, a, ia + n2, n - n2, m));
+}
+
+/**
+ * `acc[ao + r * as] += pairwise sum of src[so + r * rs .. + n)` for r < rows (a sum over the
+ * last axis, one sum per row), through WASM: many rows copied per trip and summed by the
+ * kernel (`psumrows64/32`, the tree of `pairwiseSum`/`pairwiseSum32` per row), so the bits
+ * are those of the JS row sums. False (nothing done) where the kernels are unavailable, the
+ * rows are longer than a chunk (the per-row path then takes them) or the work is small.
+ */
+export function rowPairwise(acc: Float64Array | Float32Array, ao: number, as: number, src: Float64Array | Float32Array, so: number, rs: number, rows: number, n: number): boolean {
+  if (n < 2 || n > VM_CHUNK || rows * n < MIN_SUM || rows < 2) return false;
+  const f32 = acc instanceof Float32Array;
+  if (f32 !== src instanceof Float32Array) return false;
+  const v = vmath();
+  if (v === null) return false;
+  const m: FloatRun = f32 ? v.f32 : v.f64;
+  const shift = f32 ? 2 : 3;
+  const at = v.a >> shift;
+  const out = v.bad >> shift;
+  const run = f32 ? v.psumrows32 : v.psumrows64;
+  const per = Math.min(Math.floor(VM_CHUNK / n), (VM_CHUNK * 4) >> shift); // rows per trip; results fit `bad`
+  for (let r = 0; r < rows; r += per) {
+    const k = Math.min(per, rows - r);
+    if (rs === n) m.set(src.subarray(so + r * n, so + (r + k) * n), at);
+    else for (let i = 0; i < k; i++) m.set(src.subarray(so + (r + i) * rs, so + (r + i) * rs + n), at + i * n);
+    run(v.a, n, k, v.bad);
+    for (let i = 0, q = ao + r * as; i < k; i++, q += as) acc[q] = acc[q]! + m[out + i]!;
+  }
+  return true;
 }
 
 /** Rows shorter than this are scanned in JS by argmax/argmin (measured crossover: about 256). */

@@ -32,7 +32,7 @@ import {
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
 import { makeLayout } from '../iter/layout.js';
 import { chunkedSumKernel, reduceKernel, sumKernel } from '../kernels/reduce.js';
-import { rowSums } from '../kernels/vmath.js';
+import { rowPairwise, rowSums } from '../kernels/vmath.js';
 import { fastLoops, type Buf } from '../kernels/elementwise.js';
 import { asarray, type ArrayLike } from '../ops/convert.js';
 import { assign, emptyArray } from '../ops/assign.js';
@@ -246,6 +246,13 @@ function sumInto(acc: NDArray, accStrides: readonly number[], src: NDArray, cast
       const [accF, srcF] = [acc.data, src.data];
       if ((accF instanceof Float64Array || accF instanceof Float32Array) && (srcF instanceof Float64Array || srcF instanceof Float32Array)) {
         if (rowSums(accF, acc.offset, srcF, src.offset, shape[0]!, shape[1]!, strides[1]![0]!)) return;
+      }
+    }
+    // one pairwise sum per contiguous row (a sum over the last axis): WASM, many rows a trip
+    if (plan !== null && nd === 2 && strides[0]![1] === 0 && strides[1]![1] === 1 && strides[1]![0]! >= shape[1]!) {
+      const [accF, srcF] = [acc.data, src.data];
+      if ((accF instanceof Float64Array || accF instanceof Float32Array) && (srcF instanceof Float64Array || srcF instanceof Float32Array)) {
+        if (rowPairwise(accF, acc.offset, strides[0]![0]!, srcF, src.offset, strides[1]![0]!, shape[0]!, shape[1]!)) return;
       }
     }
     stridedLoop(src.shape, [accStrides, src.strides], [acc.offset, src.offset], sumKernel(accBuf, srcBuf));

@@ -396,11 +396,20 @@ function tree64(sq: bool, p: usize, n: i32, m: f64): f64 {
   return psum64(p, n2) + psum64(q, n - n2);
 }
 
+// out[r] = psum64 of row r, for k rows of n values laid out one after another at p.
+export function psumrows64(p: usize, n: i32, k: i32, out: usize): void {
+  for (let r = 0; r < k; r++) store<f64>(out + (<usize>r << 3), psum64(p + (<usize>(r * n) << 3), n));
+}
+
 // The same over float32 in float32 arithmetic (`pairwiseSum32`, `pairwiseSqDevF32`: the
 // deviation, its square and every partial rounded to float32): accumulators r0..r3 in one
 // f32x4 and r4..r7 in another.
 export function psum32(p: usize, n: i32): f32 {
   return tree32(false, p, n, 0.0);
+}
+
+export function psumrows32(p: usize, n: i32, k: i32, out: usize): void {
+  for (let r = 0; r < k; r++) store<f32>(out + (<usize>r << 2), psum32(p + (<usize>(r * n) << 2), n));
 }
 
 export function psq32(p: usize, n: i32, m: f64): f32 {
