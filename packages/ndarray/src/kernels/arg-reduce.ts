@@ -19,7 +19,7 @@
  */
 import type { InnerKernel } from '../iter/strided-loop.js';
 import type { Buf } from './elementwise.js';
-import { argRuns } from './vmath.js';
+import { argRows, argRuns } from './vmath.js';
 
 /** Index of the first extreme (or first NaN) of `len` elements of `a` from `ia` by `step`. */
 type Scan<A> = (a: A, ia: number, len: number, step: number) => number;
@@ -138,23 +138,28 @@ function pick(a: Buf, f64: Scan<Float64Array>, f32: Scan<Float32Array>, i32: Sca
   return any;
 }
 
-/** Runs `scan` for each of the driver's rows: operands (out, a). */
-function rows(scan: Scan<Buf>, out: Buf, a: Buf, len: number, step: number): InnerKernel {
+/**
+ * Runs `scan` for each of the driver's rows: operands (out, a). Contiguous float rows go to
+ * the WASM kernels many rows at a time when they lie at a positive step (`argRows`).
+ */
+function rows(scan: Scan<Buf>, out: Buf, a: Buf, len: number, step: number, max: boolean): InnerKernel {
+  const batch = step === 1 && (a instanceof Float64Array || a instanceof Float32Array) ? a : null;
   return (n, p, s) => {
     let io = p[0]!;
     let ia = p[1]!;
     const so = s[0]!;
     const sa = s[1]!;
+    if (batch !== null && sa >= len && argRows(batch, ia, sa, n, len, max, out, io, so)) return;
     for (let i = 0; i < n; i++, io += so, ia += sa) out[io] = scan(a, ia, len, step);
   };
 }
 
 /** Index of the first maximum (or first NaN) of each row: operands (out, a). */
 export function argmaxKernel(out: Buf, a: Buf, len: number, step: number): InnerKernel {
-  return rows(pick(a, scanMaxF64, scanMaxF32, scanMaxI32, scanMaxAny), out, a, len, step);
+  return rows(pick(a, scanMaxF64, scanMaxF32, scanMaxI32, scanMaxAny), out, a, len, step, true);
 }
 
 /** Index of the first minimum (or first NaN) of each row: operands (out, a). */
 export function argminKernel(out: Buf, a: Buf, len: number, step: number): InnerKernel {
-  return rows(pick(a, scanMinF64, scanMinF32, scanMinI32, scanMinAny), out, a, len, step);
+  return rows(pick(a, scanMinF64, scanMinF32, scanMinI32, scanMinAny), out, a, len, step, false);
 }

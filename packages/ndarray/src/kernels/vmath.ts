@@ -28,6 +28,7 @@ type ArgFn = (p: number, n: number) => number;
 type RowsFn = (pacc: number, pr: number, k: number, n: number) => void;
 type RevFn = (p: number, n: number) => void;
 type SumRowsFn = (p: number, n: number, k: number, out: number) => void;
+type ArgRowsFn = (max: number, p: number, n: number, k: number, out: number) => void;
 type TransposeFn = (src: number, rows: number, cols: number, dst: number) => void;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
@@ -52,6 +53,8 @@ export interface Vmath {
   rev32: RevFn;
   psumrows64: SumRowsFn;
   psumrows32: SumRowsFn;
+  argrows64: ArgRowsFn;
+  argrows32: ArgRowsFn;
   transpose64: TransposeFn;
   transpose32: TransposeFn;
   memory: WasmMemory;
@@ -108,6 +111,8 @@ export function vmath(): Vmath | null {
     rev32: ex['rev32'] as RevFn,
     psumrows64: ex['psumrows64'] as SumRowsFn,
     psumrows32: ex['psumrows32'] as SumRowsFn,
+    argrows64: ex['argrows64'] as ArgRowsFn,
+    argrows32: ex['argrows32'] as ArgRowsFn,
     transpose64: ex['transpose64'] as TransposeFn,
     transpose32: ex['transpose32'] as TransposeFn,
     memory,
@@ -379,6 +384,32 @@ export function transposeRuns(rows: number, cols: number, o: Float64Array | Floa
     run(src, nr, cols, dst);
     if (or === cols) o.set(m.subarray(d0, d0 + nr * cols), io + r0 * or);
     else for (let r = 0; r < nr; r++) o.set(m.subarray(d0 + r * cols, d0 + (r + 1) * cols), io + (r0 + r) * or);
+  }
+  return true;
+}
+
+/**
+ * argmax (`max`) or argmin of each of `rows` contiguous rows of `len` values (row r at
+ * `ia + r * ra`) into `out[io + r * so]`, through WASM: many rows copied per trip, each
+ * scanned by the kernel (`argrows64/32`, the scans of `argRuns`). False (nothing done) where
+ * the kernels are unavailable, a row is longer than a chunk or the work is small.
+ */
+export function argRows(a: Float64Array | Float32Array, ia: number, ra: number, rows: number, len: number, max: boolean, out: { [i: number]: number }, io: number, so: number): boolean {
+  if (len < 2 || len > VM_CHUNK || rows < 2 || rows * len < MIN_ARG) return false;
+  const v = vmath();
+  if (v === null) return false;
+  const f32 = a instanceof Float32Array;
+  const m: FloatRun = f32 ? v.f32 : v.f64;
+  const at = v.a >> (f32 ? 2 : 3);
+  const res = v.bad >> 2;
+  const run = f32 ? v.argrows32 : v.argrows64;
+  const per = Math.floor(VM_CHUNK / len); // rows per trip (at most VM_CHUNK / 2 indices in `bad`)
+  for (let r = 0; r < rows; r += per) {
+    const k = Math.min(per, rows - r);
+    if (ra === len) m.set(a.subarray(ia + r * len, ia + (r + k) * len), at);
+    else for (let i = 0; i < k; i++) m.set(a.subarray(ia + (r + i) * ra, ia + (r + i) * ra + len), at + i * len);
+    run(max ? 1 : 0, v.a, len, k, v.bad);
+    for (let i = 0, q = io + r * so; i < k; i++, q += so) out[q] = v.i32[res + i]!;
   }
   return true;
 }

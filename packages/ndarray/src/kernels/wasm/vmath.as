@@ -484,6 +484,20 @@ export function argmin32(p: usize, n: i32): i32 {
   return argext32(false, p, n);
 }
 
+// out[r] (i32) = argmax (max != 0) or argmin of row r, for k rows of n values one after
+// another at p.
+export function argrows64(max: i32, p: usize, n: i32, k: i32, out: usize): void {
+  const rb = <usize>n << 3;
+  if (max) for (let r = 0; r < k; r++) store<i32>(out + (<usize>r << 2), argext64(true, p + <usize>r * rb, n));
+  else for (let r = 0; r < k; r++) store<i32>(out + (<usize>r << 2), argext64(false, p + <usize>r * rb, n));
+}
+
+export function argrows32(max: i32, p: usize, n: i32, k: i32, out: usize): void {
+  const rb = <usize>n << 2;
+  if (max) for (let r = 0; r < k; r++) store<i32>(out + (<usize>r << 2), argext32(true, p + <usize>r * rb, n));
+  else for (let r = 0; r < k; r++) store<i32>(out + (<usize>r << 2), argext32(false, p + <usize>r * rb, n));
+}
+
 // @ts-ignore: decorator
 @inline
 function ext64(max: bool, x: v128, y: v128): v128 {
