@@ -210,7 +210,8 @@ const up4 = (x: number): number => (x + 3) & ~3;
  * WebAssembly into a float64 accumulator for one NC-wide panel of C that lives in the
  * module's memory, then copied to C (a float32 C is rounded once there). Memory layout, in
  * float64 elements from 64 KB: packed A (MC×KC), packed B (KC×(NC+NR)), then the C panel
- * (m rounded up to 4 rows of NC).
+ * (m rounded up to 4 rows of ld = min(NC, n rounded up to a panel)), then rows staged for the
+ * WASM packers (KC×NC).
  */
 function gemmWasm(
   w: WasmGemm, m: number, n: number, k: number,
@@ -218,7 +219,7 @@ function gemmWasm(
   b: Buf, bOff: number, bRs: number, bCs: number,
   c: Float64Array | Float32Array, cOff: number, cRs: number, cCs: number,
 ): void {
-  const ld = NC;
+  const ld = Math.min(NC, up4(n)); // the C panel's row length: n itself when it is a whole panel
   const aBase = 8192;
   const bBase = aBase + MC * KC;
   const cBase = bBase + KC * (NC + NR);
@@ -323,14 +324,16 @@ export const stagedPacking = { enabled: true };
 function stageRows(mem: Float64Array | Float32Array, at: number, x: Buf, off: number, rs: number, cs: number, rows: number, len: number): boolean {
   if (!stagedPacking.enabled || cs !== 1 || len < (mem instanceof Float64Array ? MIN_STAGED_64 : MIN_STAGED)) return false;
   if (!(x instanceof Float64Array || x instanceof Float32Array)) return false;
-  for (let r = 0; r < rows; r++) mem.set(x.subarray(off + r * rs, off + r * rs + len), at + r * len);
+  if (rs === len) mem.set(x.subarray(off, off + rows * len), at); // rows back to back: one copy
+  else for (let r = 0; r < rows; r++) mem.set(x.subarray(off + r * rs, off + r * rs + len), at + r * len);
   return true;
 }
 
 /** Copies the m×nc panel of C accumulated in WASM memory (row length ld) to C. */
 function copyOut(mem: Float64Array | Float32Array, base: number, ld: number, m: number, nc: number, c: Float64Array | Float32Array, cOff: number, cRs: number, cCs: number): void {
   if (stagedPacking.enabled && cCs === 1 && nc >= MIN_STAGED) {
-    for (let i = 0; i < m; i++) c.set(mem.subarray(base + i * ld, base + i * ld + nc), cOff + i * cRs);
+    if (ld === nc && cRs === nc) c.set(mem.subarray(base, base + m * nc), cOff); // one copy
+    else for (let i = 0; i < m; i++) c.set(mem.subarray(base + i * ld, base + i * ld + nc), cOff + i * cRs);
     return;
   }
   for (let i = 0; i < m; i++) {
@@ -351,7 +354,7 @@ function gemmWasm32(
   b: Buf, bOff: number, bRs: number, bCs: number,
   c: Float32Array, cOff: number, cRs: number, cCs: number,
 ): void {
-  const ld = NC;
+  const ld = Math.min(NC, (n + 7) & ~7); // the C panel's row length: n itself when it is a whole panel
   const aBase = 16384;
   const bBase = aBase + MC * KC;
   const cBase = bBase + KC * (NC + 8);
