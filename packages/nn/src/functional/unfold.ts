@@ -46,31 +46,48 @@ function floatData(a: np.NDArray): { data: Float64Array | Float32Array; offset: 
   return { data: c.data, offset: c.offset };
 }
 
+/**
+ * For kernel column `kj`: the source column `j0` of output column 0 (`jj = j0 + oj * sw`),
+ * and the output columns `[lo, hi)` whose source column lies inside the row (the others
+ * read padding).
+ */
+function columnRange(g: WindowGeometry, kj: number): [number, number, number] {
+  const j0 = kj * g.dw - g.pl;
+  const lo = Math.min(g.ow, j0 >= 0 ? 0 : Math.ceil(-j0 / g.sw));
+  const hi = Math.max(lo, Math.min(g.ow, Math.ceil((g.w - j0) / g.sw)));
+  return [j0, lo, hi];
+}
+
 /** im2col: `(N, C, H, W) -> (N, C, kh*kw, oh*ow)`. */
 function unfoldValues(x: np.NDArray, g: WindowGeometry): np.NDArray {
   const [nb, ch] = x.shape as [number, number];
   const k = g.kh * g.kw;
   const l = g.oh * g.ow;
-  const out = np.zeros([nb, ch, k, l], { dtype: x.dtype });
+  // every element is written below (a value or padValue): no zero-fill
+  const out = np.empty([nb, ch, k, l], { dtype: x.dtype });
   const dst = out.data as Float64Array | Float32Array;
   const { data: src, offset } = floatData(x);
   const plane = g.h * g.w;
-  let p = 0;
+  const pad = g.padValue;
+  let p = out.offset;
   for (let nc = 0; nc < nb * ch; nc++) {
     const base = offset + nc * plane;
     for (let ki = 0; ki < g.kh; ki++) {
       for (let kj = 0; kj < g.kw; kj++) {
+        const [j0, lo, hi] = columnRange(g, kj);
         for (let oi = 0; oi < g.oh; oi++) {
           const ii = oi * g.sh - g.pt + ki * g.dh;
           if (ii < 0 || ii >= g.h) {
-            dst.fill(g.padValue, p, p + g.ow);
+            dst.fill(pad, p, p + g.ow);
             p += g.ow;
             continue;
           }
-          const row = base + ii * g.w;
-          for (let oj = 0, jj = kj * g.dw - g.pl; oj < g.ow; oj++, jj += g.sw) {
-            dst[p++] = jj >= 0 && jj < g.w ? src[row + jj]! : g.padValue;
-          }
+          for (let oj = 0; oj < lo; oj++) dst[p + oj] = pad;
+          const row = base + ii * g.w + j0;
+          if (g.sw === 1) for (let oj = lo; oj < hi; oj++) dst[p + oj] = src[row + oj]!;
+          else for (let oj = lo; oj < hi; oj++) dst[p + oj] = src[row + oj * g.sw]!;
+          for (let oj = hi; oj < g.ow; oj++) dst[p + oj] = pad;
+          p += g.ow;
         }
       }
     }
@@ -90,16 +107,14 @@ function foldValues(cols: np.NDArray, g: WindowGeometry): np.NDArray {
     const base = nc * plane;
     for (let ki = 0; ki < g.kh; ki++) {
       for (let kj = 0; kj < g.kw; kj++) {
+        const [j0, lo, hi] = columnRange(g, kj);
         for (let oi = 0; oi < g.oh; oi++) {
           const ii = oi * g.sh - g.pt + ki * g.dh;
-          if (ii < 0 || ii >= g.h) {
-            p += g.ow;
-            continue;
+          if (ii >= 0 && ii < g.h) {
+            const row = base + ii * g.w + j0;
+            for (let oj = lo; oj < hi; oj++) dst[row + oj * g.sw] += src[p + oj]!;
           }
-          const row = base + ii * g.w;
-          for (let oj = 0, jj = kj * g.dw - g.pl; oj < g.ow; oj++, jj += g.sw, p++) {
-            if (jj >= 0 && jj < g.w) dst[row + jj] += src[p]!;
-          }
+          p += g.ow;
         }
       }
     }
