@@ -310,7 +310,7 @@ describe('matmul: the WASM SIMD kernel and its TypeScript fallback', () => {
       }
     });
 
-    it(`${dtype}: the WASM packers (rows staged in bulk) give the JS packing loops' bits`, () => {
+    it(`${dtype}: the WASM packers (rows or columns staged in bulk) give the JS packing loops' bits`, () => {
       // row lengths around the staging threshold (64) and the panel widths (4, 8), partial
       // last panels, several KC/NC blocks, row-stepped views (rows apart) and batches
       const shapes: [number, number, number][] = [[64, 64, 64], [130, 70, 260], [67, 129, 65], [5, 600, 300], [300, 1030, 70], [9, 77, 513]];
@@ -324,9 +324,12 @@ describe('matmul: the WASM SIMD kernel and its TypeScript fallback', () => {
         }
       };
       for (const [m, n, k] of shapes) {
-        const a = makeView(dtype, [m, k + 3], values(m * (k + 3), 7, true), 'contiguous').get(':', '3:');
+        const a = makeView(dtype, [m, k + 3], values(m * (k + 3), 7), 'contiguous').get(':', '3:');
         const b = makeView(dtype, [k, n], values(k * n, 8), 'contiguous');
-        for (const f of [() => np.matmul(a, b), () => np.matmul(a.reshape(1, m, k).copy().reshape(1, m, k), np.stack([b, b]))]) {
+        // column-major operands (transposed views) take the other packers
+        const aT = makeView(dtype, [k, m], values(m * k, 9), 'contiguous').T;
+        const bT = makeView(dtype, [n, k], values(k * n, 10), 'contiguous').T;
+        for (const f of [() => np.matmul(a, b), () => np.matmul(a.reshape(1, m, k).copy().reshape(1, m, k), np.stack([b, b])), () => np.matmul(aT, bT), () => np.matmul(a, bT), () => np.matmul(aT, b)]) {
           const x = toPlain(run(f, true));
           const y = toPlain(run(f, false));
           if (JSON.stringify(x) !== JSON.stringify(y)) failures.push(`${dtype} ${m}x${n}x${k}`);

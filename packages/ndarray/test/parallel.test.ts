@@ -187,12 +187,14 @@ describe('threaded products with the WASM packers', () => {
       for (const [m, n, k] of [[64, 64, 64], [130, 70, 260], [67, 600, 300], [9, 1030, 70]] as const) {
         const a = (rng.normal(0, 1, [m, k + 2]) as np.NDArray).astype(dt).get(':', '2:');
         const b = (rng.normal(0, 1, [k, n]) as np.NDArray).astype(dt);
+        const aT = (rng.normal(0, 1, [k, m]) as np.NDArray).astype(dt).T; // column-major operands
+        const bT = (rng.normal(0, 1, [n, k]) as np.NDArray).astype(dt).T;
         const run = (on: boolean): string[] =>
           withThreads(2, () => {
             stagedPacking.enabled = on;
             try {
               poolStats.lastThreads = 0;
-              const r = bits(np.matmul(a, b));
+              const r = [...bits(np.matmul(a, b)), ...bits(np.matmul(aT, bT))];
               expect(poolStats.lastThreads).toBe(2);
               return r;
             } finally {

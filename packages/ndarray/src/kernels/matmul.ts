@@ -39,7 +39,7 @@
  * into A, B and C; `aRs`/`aCs` a row/column step of A (likewise B, C).
  */
 import type { Buf } from './elementwise.js';
-import { wasmGemm, type WasmGemm } from './wasm/matmul-wasm.js';
+import { wasmGemm, type Packers, type WasmGemm } from './wasm/matmul-wasm.js';
 import { gemmTeam, type GemmTeam } from '../parallel/pool.js';
 
 /**
@@ -233,13 +233,11 @@ function gemmWasm(
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
       const bo = bOff + pc * bRs + jc * bCs;
-      if (stageRows(mem, sBase, b, bo, bRs, bCs, kc, nc)) w.packb64(sBase * 8, nc, kc, nc, bBase * 8);
-      else packB(b, bo, bRs, bCs, kc, nc, pB);
+      if (!stagePackB(w.packers, mem, sBase, b, bo, bRs, bCs, kc, nc, bBase * 8)) packB(b, bo, bRs, bCs, kc, nc, pB);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
         const ao = aOff + ic * aRs + pc * aCs;
-        if (stageRows(mem, sBase, a, ao, aRs, aCs, mc, kc)) w.packa64(sBase * 8, kc, mc, kc, aBase * 8);
-        else packA(a, ao, aRs, aCs, mc, kc, pA);
+        if (!stagePackA(w.packers, mem, sBase, a, ao, aRs, aCs, mc, kc, aBase * 8)) packA(a, ao, aRs, aCs, mc, kc, pA);
         w.block(up4(mc), up4(nc), kc, aBase * 8, bBase * 8, (cBase + ic * ld) * 8, ld, pc === 0 ? 1 : 0);
       }
     }
@@ -280,18 +278,14 @@ function gemmThreaded(
       const kc = Math.min(KC, k - pc);
       const bo = bOff + pc * bRs + jc * bCs;
       const ao = aOff + pc * aCs;
-      const stagedB = stageRows(mem, sBase, b, bo, bRs, bCs, kc, nc);
+      const stagedB = stagePackB(pk, mem, sBase, b, bo, bRs, bCs, kc, nc, bBase * es);
       if (f32) {
-        if (stagedB) pk.b32(sBase * es, nc, kc, nc, bBase * es);
-        else packPanels(b, bo, bCs, bRs, nc, kc, 8, pB as Float32Array);
-        if (stageRows(mem, sBase, a, ao, aRs, aCs, m, kc)) pk.a32(sBase * es, kc, m, kc, aBase * es);
-        else packPanels(a, ao, aRs, aCs, m, kc, 4, pA as Float32Array);
+        if (!stagedB) packPanels(b, bo, bCs, bRs, nc, kc, 8, pB as Float32Array);
+        if (!stagePackA(pk, mem, sBase, a, ao, aRs, aCs, m, kc, aBase * es)) packPanels(a, ao, aRs, aCs, m, kc, 4, pA as Float32Array);
         t.step(1, rows, (nc + 7) & ~7, kc, aBase * es, bBase * es, cBase * es, ld, pc === 0 ? 1 : 0);
       } else {
-        if (stagedB) pk.b64(sBase * es, nc, kc, nc, bBase * es);
-        else packB(b, bo, bRs, bCs, kc, nc, pB as Float64Array);
-        if (stageRows(mem, sBase, a, ao, aRs, aCs, m, kc)) pk.a64(sBase * es, kc, m, kc, aBase * es);
-        else packA(a, ao, aRs, aCs, m, kc, pA as Float64Array);
+        if (!stagedB) packB(b, bo, bRs, bCs, kc, nc, pB as Float64Array);
+        if (!stagePackA(pk, mem, sBase, a, ao, aRs, aCs, m, kc, aBase * es)) packA(a, ao, aRs, aCs, m, kc, pA as Float64Array);
         t.step(0, rows, up4(nc), kc, aBase * es, bBase * es, cBase * es, ld, pc === 0 ? 1 : 0);
       }
     }
@@ -326,6 +320,31 @@ function stageRows(mem: Float64Array | Float32Array, at: number, x: Buf, off: nu
   if (!(x instanceof Float64Array || x instanceof Float32Array)) return false;
   if (rs === len) mem.set(x.subarray(off, off + rows * len), at); // rows back to back: one copy
   else for (let r = 0; r < rows; r++) mem.set(x.subarray(off + r * rs, off + r * rs + len), at + r * len);
+  return true;
+}
+
+/**
+ * Packs an mc×kc block of A (from `ao`, steps aRs, aCs) into the 4-row panels at byte `dst`
+ * with the WASM packers, staging its rows (row-major A) or its columns (column-major A, a
+ * transposed view) by bulk copies; false (nothing done) when neither is a contiguous run.
+ * `mem` is the float64 or float32 view of the memory: the element type of the panels.
+ */
+function stagePackA(pk: Packers, mem: Float64Array | Float32Array, at: number, a: Buf, ao: number, aRs: number, aCs: number, mc: number, kc: number, dst: number): boolean {
+  const f32 = mem instanceof Float32Array;
+  const es = f32 ? 4 : 8;
+  if (stageRows(mem, at, a, ao, aRs, aCs, mc, kc)) (f32 ? pk.a32 : pk.a64)(at * es, kc, mc, kc, dst);
+  else if (stageRows(mem, at, a, ao, aCs, aRs, kc, mc)) (f32 ? pk.p32x4 : pk.b64)(at * es, mc, kc, mc, dst);
+  else return false;
+  return true;
+}
+
+/** {@link stagePackA} for a kc×nc block of B, into its column panels (4 wide, float32 8). */
+function stagePackB(pk: Packers, mem: Float64Array | Float32Array, at: number, b: Buf, bo: number, bRs: number, bCs: number, kc: number, nc: number, dst: number): boolean {
+  const f32 = mem instanceof Float32Array;
+  const es = f32 ? 4 : 8;
+  if (stageRows(mem, at, b, bo, bRs, bCs, kc, nc)) (f32 ? pk.b32 : pk.b64)(at * es, nc, kc, nc, dst);
+  else if (stageRows(mem, at, b, bo, bCs, bRs, nc, kc)) (f32 ? pk.l32x8 : pk.a64)(at * es, kc, nc, kc, dst);
+  else return false;
   return true;
 }
 
@@ -368,13 +387,11 @@ function gemmWasm32(
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
       const bo = bOff + pc * bRs + jc * bCs;
-      if (stageRows(mem, sBase, b, bo, bRs, bCs, kc, nc)) w.packb32(sBase * 4, nc, kc, nc, bBase * 4);
-      else packPanels(b, bo, bCs, bRs, nc, kc, 8, pB);
+      if (!stagePackB(w.packers, mem, sBase, b, bo, bRs, bCs, kc, nc, bBase * 4)) packPanels(b, bo, bCs, bRs, nc, kc, 8, pB);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
         const ao = aOff + ic * aRs + pc * aCs;
-        if (stageRows(mem, sBase, a, ao, aRs, aCs, mc, kc)) w.packa32(sBase * 4, kc, mc, kc, aBase * 4);
-        else packPanels(a, ao, aRs, aCs, mc, kc, 4, pA);
+        if (!stagePackA(w.packers, mem, sBase, a, ao, aRs, aCs, mc, kc, aBase * 4)) packPanels(a, ao, aRs, aCs, mc, kc, 4, pA);
         w.block32(up4(mc), (nc + 7) & ~7, kc, aBase * 4, bBase * 4, (cBase + ic * ld) * 4, ld, pc === 0 ? 1 : 0);
       }
     }

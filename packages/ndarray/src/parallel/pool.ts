@@ -17,7 +17,7 @@
  */
 import { ValueError } from '../errors.js';
 import { GEMM_SHARED_MAX_PAGES, GEMM_WASM_SHARED_BASE64 } from '../kernels/wasm/gemm-wasm.js';
-import { decodeBase64, type BlockFn, type PackFn } from '../kernels/wasm/matmul-wasm.js';
+import { decodeBase64, packersOf, type BlockFn, type Packers } from '../kernels/wasm/matmul-wasm.js';
 
 interface NodeWorker {
   unref(): void;
@@ -201,7 +201,7 @@ export function gemmTeam(): GemmTeam | null {
         memory,
         block: ex['block'] as BlockFn,
         block32: ex['block32'] as BlockFn,
-        packers: { b64: ex['packb64'] as PackFn, b32: ex['packb32'] as PackFn, a64: ex['packa64'] as PackFn, a32: ex['packa32'] as PackFn },
+        packers: packersOf(ex as Record<string, unknown>),
         workers: [],
         f64: new Float64Array(memory.buffer),
         f32: new Float32Array(memory.buffer),
@@ -245,14 +245,6 @@ export function startWorkers(timeoutMs = 10_000): boolean {
     }
   }
   return true;
-}
-
-/** gemm.as's packers of staged rows (`packb64`, `packb32`, `packa64`, `packa32`). */
-export interface Packers {
-  b64: PackFn;
-  b32: PackFn;
-  a64: PackFn;
-  a32: PackFn;
 }
 
 /** What the GEMM sees of the team. */

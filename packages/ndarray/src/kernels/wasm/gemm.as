@@ -210,3 +210,38 @@ export function packa32(src: usize, ld: i32, mc: i32, kc: i32, dst: usize): void
     }
   }
 }
+
+// The float32 packers for operands stored the other way round (column-major A, whose 4-row
+// panels take 4 contiguous values per p, staged p-major like B; and column-major B, whose
+// 8-column panels are staged line by line like A): `packp32x4` (p-major staging, panels of
+// 4) and `packl32x8` (line-major staging, panels of 8). The float64 ones are `packb64` and
+// `packa64`, whose panels are 4 wide either way.
+export function packp32x4(src: usize, ld: i32, kc: i32, nc: i32, dst: usize): void {
+  const stride = <usize>ld << 2;
+  let q = dst;
+  const full = nc & ~3;
+  for (let j = 0; j < full; j += 4) {
+    let s = src + (<usize>j << 2);
+    for (let p = 0; p < kc; p++, s += stride, q += 16) v128.store(q, v128.load(s));
+  }
+  if (full < nc) {
+    const r = nc - full;
+    let s = src + (<usize>full << 2);
+    for (let p = 0; p < kc; p++, s += stride, q += 16) {
+      for (let t = 0; t < 4; t++) store<f32>(q + (<usize>t << 2), t < r ? load<f32>(s + (<usize>t << 2)) : <f32>0.0);
+    }
+  }
+}
+
+export function packl32x8(src: usize, ld: i32, mc: i32, kc: i32, dst: usize): void {
+  const stride = <usize>ld << 2;
+  let q = dst;
+  for (let i = 0; i < mc; i += 8) {
+    const r = min(8, mc - i);
+    const row = src + <usize>i * stride;
+    for (let p = 0; p < kc; p++, q += 32) {
+      const s = row + (<usize>p << 2);
+      for (let t = 0; t < 8; t++) store<f32>(q + (<usize>t << 2), t < r ? load<f32>(s + <usize>t * stride) : <f32>0.0);
+    }
+  }
+}

@@ -27,17 +27,41 @@ export type BlockFn = (mc: number, nc: number, kc: number, pa: number, pb: numbe
 /** `pack*(src, ld, rows, len, dst)`: see gemm.as (packing from rows staged in memory). */
 export type PackFn = (src: number, ld: number, x: number, y: number, dst: number) => void;
 
+/**
+ * gemm.as's packers of rows staged in memory: `b64`/`b32` take p-major staging (line j of
+ * row p at `src + p*ld + j`) into panels of 4 / 8, `p32x4` the same into float32 panels of
+ * 4; `a64`/`a32` take line-major staging (value p of line i at `src + i*ld + p`) into panels
+ * of 4, `l32x8` the same into float32 panels of 8.
+ */
+export interface Packers {
+  b64: PackFn;
+  b32: PackFn;
+  p32x4: PackFn;
+  a64: PackFn;
+  a32: PackFn;
+  l32x8: PackFn;
+}
+
+/** The packers among a gemm.as instance's exports. */
+export function packersOf(ex: Record<string, unknown>): Packers {
+  return {
+    b64: ex['packb64'] as PackFn,
+    b32: ex['packb32'] as PackFn,
+    p32x4: ex['packp32x4'] as PackFn,
+    a64: ex['packa64'] as PackFn,
+    a32: ex['packa32'] as PackFn,
+    l32x8: ex['packl32x8'] as PackFn,
+  };
+}
+
 /** The instantiated kernel and views of its memory, refreshed when the memory grows. */
 export interface WasmGemm {
   /** float64 block: 4 x 4 tiles, float64 sums. */
   block: BlockFn;
   /** float32 block: 4 x 8 tiles, float32 sums. */
   block32: BlockFn;
-  /** Packing of staged rows into B / A panels (float64, float32). */
-  packb64: PackFn;
-  packb32: PackFn;
-  packa64: PackFn;
-  packa32: PackFn;
+  /** Packing of staged rows into panels. */
+  packers: Packers;
   memory: WasmMemory;
   /** Float64 and float32 views of the whole memory (recreated by `reserve` after growth). */
   f64: Float64Array;
@@ -85,10 +109,7 @@ export function wasmGemm(): WasmGemm | null {
   const w: WasmGemm = {
     block: exports['block'] as BlockFn,
     block32: exports['block32'] as BlockFn,
-    packb64: exports['packb64'] as PackFn,
-    packb32: exports['packb32'] as PackFn,
-    packa64: exports['packa64'] as PackFn,
-    packa32: exports['packa32'] as PackFn,
+    packers: packersOf(exports),
     memory,
     f64: new Float64Array(memory.buffer),
     f32: new Float32Array(memory.buffer),
