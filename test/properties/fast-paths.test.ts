@@ -248,6 +248,9 @@ describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS l
       out.push([a.get('::-1'), b], [a.get('1:'), b.get('-2::-1')], [a.get('::-1'), b.get('::-1')], [a.get('::-1'), 2.5], [-0.75, b.get('::-1')]);
       if (n === 100 || n === 8193) out.push([a.get(':100').reshape(10, 10), b.get(':10')], [b.get(':10').reshape(10, 1), a.get(':100').reshape(10, 10)]);
       if (n === 8193) out.push([a.get(':8192').reshape(64, 128).get('::2', '::-1'), 1], [a.get(':8192').reshape(128, 64).get('::-1', '::-1'), b.get(':64')]);
+      // a row broadcast to contiguous rows (either side), rows apart in memory, rows as long as a chunk
+      if (n === 8193) out.push([a.get(':8192').reshape(64, 128), b.get(':128')], [b.get('1:129'), a.get(':8192').reshape(64, 128)], [a.get(':8192').reshape(32, 256).get(':', ':200'), b.get(':200')]);
+      if (n === 20011) out.push([a.get(':16384').reshape(2, 8192), b.get(':8192')], [b.get(':8191'), a.get(':16382').reshape(2, 8191)], [a.get(':20000').reshape(2, 10000), b.get(':10000')]);
     }
     return out;
   }
@@ -295,6 +298,17 @@ describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS l
         const d = b.copy();
         f(a, d, { out: d });
         expect(toPlain(d).values, `${name} in place (second operand)`).toEqual(want);
+        // rows with a broadcast row, in place and into a view of a wider array
+        const rows = a.reshape(30, 300);
+        const row = b.get(':300');
+        const want2 = toPlain(withWasm(false, () => f(rows, row) as np.NDArray)).values;
+        const r2 = rows.copy();
+        f(r2, row, { out: r2 });
+        expect(toPlain(r2).values, `${name} rows in place`).toEqual(want2);
+        const wide2 = np.full([30, 304], 7, { dtype: dt });
+        f(rows, row, { out: wide2.get(':', '2:-2') });
+        expect(toPlain(wide2.get(':', '2:-2')).values, `${name} rows into a view`).toEqual(want2);
+        expect(toPlain(wide2.get(':', ':2')).values.every((x) => x === 7)).toBe(true);
       }
     }
   });

@@ -29,6 +29,7 @@ type RowsFn = (pacc: number, pr: number, k: number, n: number) => void;
 type RevFn = (p: number, n: number) => void;
 type SumRowsFn = (p: number, n: number, k: number, out: number) => void;
 type ArgRowsFn = (max: number, p: number, n: number, k: number, out: number) => void;
+type BinRowsFn = (op: number, pa: number, pb: number, k: number, n: number) => void;
 type TransposeFn = (src: number, rows: number, cols: number, dst: number) => void;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
@@ -55,6 +56,8 @@ export interface Vmath {
   psumrows32: SumRowsFn;
   argrows64: ArgRowsFn;
   argrows32: ArgRowsFn;
+  binrows64: BinRowsFn;
+  binrows32: BinRowsFn;
   transpose64: TransposeFn;
   transpose32: TransposeFn;
   memory: WasmMemory;
@@ -113,6 +116,8 @@ export function vmath(): Vmath | null {
     psumrows32: ex['psumrows32'] as SumRowsFn,
     argrows64: ex['argrows64'] as ArgRowsFn,
     argrows32: ex['argrows32'] as ArgRowsFn,
+    binrows64: ex['binrows64'] as BinRowsFn,
+    binrows32: ex['binrows32'] as BinRowsFn,
     transpose64: ex['transpose64'] as TransposeFn,
     transpose32: ex['transpose32'] as TransposeFn,
     memory,
@@ -214,6 +219,38 @@ export function binaryRuns<T extends FloatRun>(op: BinOp, n: number, o: T, io: n
     chunkIn(v, m, at, x, ix, sx, d, c);
     kernel(sop, c, v.a, s);
     o.set(m.subarray(at, at + c), io + d);
+  }
+  return true;
+}
+
+/**
+ * A binary operation between contiguous rows and one row broadcast to them (`(R, C) + (C,)`):
+ * `o[io + r*os + c] = x[ix + r*xs + c] op y[iy + c]`, or `y op x` when `yFirst`, through
+ * WASM: the broadcast row copied in once, then many rows a trip, each combined with it
+ * (`binrows64/32`) and written back together. The same IEEE operations as the JS loops.
+ * False (nothing done) where the kernels are unavailable, rows are longer than a chunk or
+ * the work is small. o, x, y: one float dtype.
+ */
+export function broadcastRows(op: BinOp, rows: number, cols: number, o: FloatRun, io: number, os: number, x: FloatRun, ix: number, xs: number, y: FloatRun, iy: number, yFirst: boolean): boolean {
+  if (cols > VM_CHUNK || rows < 2 || rows * cols < MIN_BINARY || cols < 8) return false;
+  const f32 = o instanceof Float32Array;
+  if (!(f32 ? x instanceof Float32Array && y instanceof Float32Array : x instanceof Float64Array && y instanceof Float64Array)) return false;
+  const v = vmath();
+  if (v === null) return false;
+  const m: FloatRun = f32 ? v.f32 : v.f64;
+  const shift = f32 ? 2 : 3;
+  const at = v.a >> shift;
+  const run = f32 ? v.binrows32 : v.binrows64;
+  const rop = yFirst ? (op === 1 ? 4 : op === 3 ? 5 : op) : op;
+  m.set(y.subarray(iy, iy + cols), v.b >> shift);
+  const per = Math.floor(VM_CHUNK / cols);
+  for (let r = 0; r < rows; r += per) {
+    const k = Math.min(per, rows - r);
+    if (xs === cols) m.set(x.subarray(ix + r * cols, ix + (r + k) * cols), at);
+    else for (let i = 0; i < k; i++) m.set(x.subarray(ix + (r + i) * xs, ix + (r + i) * xs + cols), at + i * cols);
+    run(rop, v.a, v.b, k, cols);
+    if (os === cols) o.set(m.subarray(at, at + k * cols), io + r * cols);
+    else for (let i = 0; i < k; i++) o.set(m.subarray(at + i * cols, at + (i + 1) * cols), io + (r + i) * os);
   }
   return true;
 }

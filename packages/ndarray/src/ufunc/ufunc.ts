@@ -18,6 +18,8 @@ import { broadcastShapes, broadcastStrides } from '../shape/broadcast.js';
 import { cStrides, sizeOf } from '../shape/shape.js';
 import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError, broadcastError, inputCastError, noLoopError } from '../errors.js';
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
+import { makeLayout } from '../iter/layout.js';
+import { broadcastRows, type BinOp } from '../kernels/vmath.js';
 import {
   binaryKernel,
   binaryLoopKernel,
@@ -359,10 +361,12 @@ function run<F>(spec: UfuncSpec<F>, args: readonly ArrayLike[], options: UfuncOp
       kernel(size, p, st);
     }
   } else {
-    const kernel = makeKernel(fn, fast, result.data as unknown as Buf, buffers(ins));
     const strides = [result.strides, ...ins.map((a) => broadcastStrides(a.shape, a.strides, shape))];
     const offsets = [result.offset, ...ins.map((a) => a.offset)];
-    stridedLoop(shape, strides, offsets, kernel);
+    if (fast === undefined || !rowBroadcast(spec.npName, result, ins, shape, strides)) {
+      const kernel = makeKernel(fn, fast, result.data as unknown as Buf, buffers(ins));
+      stridedLoop(shape, strides, offsets, kernel);
+    }
   }
   if (given !== undefined && !direct) {
     if (!given.flags.writeable) throw new ValueError('output array is read-only');
@@ -370,6 +374,31 @@ function run<F>(spec: UfuncSpec<F>, args: readonly ArrayLike[], options: UfuncOp
     return given;
   }
   return result;
+}
+
+/** The float arithmetic ufuncs the WASM row kernels run (`kernels/vmath.ts` `BinOp`). */
+const ROW_OPS: Readonly<Record<string, BinOp>> = { add: 0, subtract: 1, multiply: 2, divide: 3 };
+
+/**
+ * Float add/subtract/multiply/divide of contiguous rows with one broadcast row (`(R, C) +
+ * (C,)`, either side) through the WASM row kernels (`broadcastRows`); false (nothing done)
+ * for any other ufunc or layout.
+ */
+function rowBroadcast(npName: string, result: NDArray, ins: readonly NDArray[], shape: readonly number[], strides: readonly (readonly number[])[]): boolean {
+  const op = ROW_OPS[npName];
+  if (op === undefined || ins.length !== 2) return false;
+  const o = result.data;
+  const a = ins[0]!.data;
+  const b = ins[1]!.data;
+  if (!(o instanceof Float64Array || o instanceof Float32Array) || !(a instanceof Float64Array || a instanceof Float32Array) || !(b instanceof Float64Array || b instanceof Float32Array)) return false;
+  const { shape: ls, strides: lst } = makeLayout(shape, strides);
+  if (ls.length !== 2) return false;
+  const [rows, cols] = ls as [number, number];
+  const [so, sa, sb] = lst as [number[], number[], number[]];
+  if (so[1] !== 1 || sa[1] !== 1 || sb[1] !== 1 || so[0]! < cols) return false;
+  if (sb[0] === 0 && sa[0]! >= cols) return broadcastRows(op, rows, cols, o, result.offset, so[0]!, a, ins[0]!.offset, sa[0]!, b, ins[1]!.offset, false);
+  if (sa[0] === 0 && sb[0]! >= cols) return broadcastRows(op, rows, cols, o, result.offset, so[0]!, b, ins[1]!.offset, sb[0]!, a, ins[0]!.offset, true);
+  return false;
 }
 
 function buffers(ins: readonly NDArray[]): Buf[] {

@@ -297,6 +297,28 @@ function runs32(op: i32, n: i32, pa: usize, s: f32): void {
   }
 }
 
+// Each of k rows of n values at pa (one after another) combined with the one row at pb:
+// a_r[i] = a_r[i] op b[i], op 0-5 as in `bins64` (4, 5: b - a, b / a).
+export function binrows64(op: i32, pa: usize, pb: usize, k: i32, n: i32): void {
+  const rb = <usize>n << 3;
+  if (op == 0) for (let r = 0; r < k; r++) run64(0, n, pa + <usize>r * rb, pb);
+  else if (op == 1) for (let r = 0; r < k; r++) run64(1, n, pa + <usize>r * rb, pb);
+  else if (op == 2) for (let r = 0; r < k; r++) run64(2, n, pa + <usize>r * rb, pb);
+  else if (op == 3) for (let r = 0; r < k; r++) run64(3, n, pa + <usize>r * rb, pb);
+  else if (op == 4) for (let r = 0; r < k; r++) run64(4, n, pa + <usize>r * rb, pb);
+  else for (let r = 0; r < k; r++) run64(5, n, pa + <usize>r * rb, pb);
+}
+
+export function binrows32(op: i32, pa: usize, pb: usize, k: i32, n: i32): void {
+  const rb = <usize>n << 2;
+  if (op == 0) for (let r = 0; r < k; r++) run32(0, n, pa + <usize>r * rb, pb);
+  else if (op == 1) for (let r = 0; r < k; r++) run32(1, n, pa + <usize>r * rb, pb);
+  else if (op == 2) for (let r = 0; r < k; r++) run32(2, n, pa + <usize>r * rb, pb);
+  else if (op == 3) for (let r = 0; r < k; r++) run32(3, n, pa + <usize>r * rb, pb);
+  else if (op == 4) for (let r = 0; r < k; r++) run32(4, n, pa + <usize>r * rb, pb);
+  else for (let r = 0; r < k; r++) run32(5, n, pa + <usize>r * rb, pb);
+}
+
 export function bin64(op: i32, n: i32, pa: usize, pb: usize): void {
   if (op == 0) run64(0, n, pa, pb);
   else if (op == 1) run64(1, n, pa, pb);
