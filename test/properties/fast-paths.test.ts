@@ -248,6 +248,8 @@ describe('float add/subtract/multiply/divide: the WASM SIMD kernels and the JS l
       out.push([a.get('::-1'), b], [a.get('1:'), b.get('-2::-1')], [a.get('::-1'), b.get('::-1')], [a.get('::-1'), 2.5], [-0.75, b.get('::-1')]);
       if (n === 100 || n === 8193) out.push([a.get(':100').reshape(10, 10), b.get(':10')], [b.get(':10').reshape(10, 1), a.get(':100').reshape(10, 10)]);
       if (n === 8193) out.push([a.get(':8192').reshape(64, 128).get('::2', '::-1'), 1], [a.get(':8192').reshape(128, 64).get('::-1', '::-1'), b.get(':64')]);
+      // rows with a scalar: backwards, rows in reverse order, rows apart, the scalar first
+      if (n === 8193) out.push([-2.5, a.get(':8192').reshape(64, 128).get(':', '::-1')], [a.get(':8192').reshape(64, 128).get('::-2', ':100'), 3], [a.get(':8192').reshape(64, 128).get('::-3', '::-1'), -0], [7, a.get(':8192').reshape(32, 256).get(':', '10:')]);
       // a row broadcast to contiguous rows (either side), rows apart in memory, rows as long as a chunk
       if (n === 8193) out.push([a.get(':8192').reshape(64, 128), b.get(':128')], [b.get('1:129'), a.get(':8192').reshape(64, 128)], [a.get(':8192').reshape(32, 256).get(':', ':200'), b.get(':200')]);
       if (n === 20011) out.push([a.get(':16384').reshape(2, 8192), b.get(':8192')], [b.get(':8191'), a.get(':16382').reshape(2, 8191)], [a.get(':20000').reshape(2, 10000), b.get(':10000')]);

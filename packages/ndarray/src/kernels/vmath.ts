@@ -30,6 +30,7 @@ type RevFn = (p: number, n: number) => void;
 type SumRowsFn = (p: number, n: number, k: number, out: number) => void;
 type ArgRowsFn = (max: number, p: number, n: number, k: number, out: number) => void;
 type BinRowsFn = (op: number, pa: number, pb: number, k: number, n: number) => void;
+type RevRowsFn = (p: number, k: number, n: number) => void;
 type TransposeFn = (src: number, rows: number, cols: number, dst: number) => void;
 
 /** The instance, views of its memory, and the layout (byte offsets). */
@@ -58,6 +59,8 @@ export interface Vmath {
   argrows32: ArgRowsFn;
   binrows64: BinRowsFn;
   binrows32: BinRowsFn;
+  revrows64: RevRowsFn;
+  revrows32: RevRowsFn;
   transpose64: TransposeFn;
   transpose32: TransposeFn;
   memory: WasmMemory;
@@ -118,6 +121,8 @@ export function vmath(): Vmath | null {
     argrows32: ex['argrows32'] as ArgRowsFn,
     binrows64: ex['binrows64'] as BinRowsFn,
     binrows32: ex['binrows32'] as BinRowsFn,
+    revrows64: ex['revrows64'] as RevRowsFn,
+    revrows32: ex['revrows32'] as RevRowsFn,
     transpose64: ex['transpose64'] as TransposeFn,
     transpose32: ex['transpose32'] as TransposeFn,
     memory,
@@ -249,6 +254,39 @@ export function broadcastRows(op: BinOp, rows: number, cols: number, o: FloatRun
     if (xs === cols) m.set(x.subarray(ix + r * cols, ix + (r + k) * cols), at);
     else for (let i = 0; i < k; i++) m.set(x.subarray(ix + (r + i) * xs, ix + (r + i) * xs + cols), at + i * cols);
     run(rop, v.a, v.b, k, cols);
+    if (os === cols) o.set(m.subarray(at, at + k * cols), io + r * cols);
+    else for (let i = 0; i < k; i++) o.set(m.subarray(at + i * cols, at + (i + 1) * cols), io + (r + i) * os);
+  }
+  return true;
+}
+
+/**
+ * A binary operation between rows and a scalar (`a[::2, ::-1] + 1`): `o[io + r*os + c] =
+ * x[ix + r*xs + c*step] op s` (or `s op x` when `sFirst`), `step` 1 or -1, through WASM:
+ * many rows a trip, reversed rows turned around in place (`revrows64/32`), one kernel call
+ * over the trip (`bins64/32`), written back together. The same IEEE operations as the JS
+ * loops. False (nothing done) where the kernels are unavailable, rows are longer than a
+ * chunk or the work is small. o and x: one float dtype.
+ */
+export function scalarRows(op: BinOp, rows: number, cols: number, o: FloatRun, io: number, os: number, x: FloatRun, ix: number, xs: number, step: number, s: number, sFirst: boolean): boolean {
+  if (cols > VM_CHUNK || rows < 2 || rows * cols < MIN_BINARY || cols < 8 || (step !== 1 && step !== -1)) return false;
+  const f32 = o instanceof Float32Array;
+  if (f32 !== x instanceof Float32Array) return false;
+  const v = vmath();
+  if (v === null) return false;
+  const m: FloatRun = f32 ? v.f32 : v.f64;
+  const at = v.a >> (f32 ? 2 : 3);
+  const kernel = f32 ? v.bins32 : v.bins64;
+  const rop = sFirst ? (op === 1 ? 4 : op === 3 ? 5 : op) : op;
+  const per = Math.floor(VM_CHUNK / cols);
+  // the first element in memory of row r: its start, or its end when it runs backwards
+  const first = step === 1 ? ix : ix - cols + 1;
+  for (let r = 0; r < rows; r += per) {
+    const k = Math.min(per, rows - r);
+    if (xs === cols && step === 1) m.set(x.subarray(first + r * cols, first + (r + k) * cols), at);
+    else for (let i = 0; i < k; i++) m.set(x.subarray(first + (r + i) * xs, first + (r + i) * xs + cols), at + i * cols);
+    if (step === -1) (f32 ? v.revrows32 : v.revrows64)(v.a, k, cols);
+    kernel(rop, k * cols, v.a, s);
     if (os === cols) o.set(m.subarray(at, at + k * cols), io + r * cols);
     else for (let i = 0; i < k; i++) o.set(m.subarray(at + i * cols, at + (i + 1) * cols), io + (r + i) * os);
   }

@@ -19,7 +19,7 @@ import { cStrides, sizeOf } from '../shape/shape.js';
 import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError, broadcastError, inputCastError, noLoopError } from '../errors.js';
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
 import { makeLayout } from '../iter/layout.js';
-import { broadcastRows, type BinOp } from '../kernels/vmath.js';
+import { broadcastRows, scalarRows, type BinOp } from '../kernels/vmath.js';
 import {
   binaryKernel,
   binaryLoopKernel,
@@ -380,9 +380,10 @@ function run<F>(spec: UfuncSpec<F>, args: readonly ArrayLike[], options: UfuncOp
 const ROW_OPS: Readonly<Record<string, BinOp>> = { add: 0, subtract: 1, multiply: 2, divide: 3 };
 
 /**
- * Float add/subtract/multiply/divide of contiguous rows with one broadcast row (`(R, C) +
- * (C,)`, either side) through the WASM row kernels (`broadcastRows`); false (nothing done)
- * for any other ufunc or layout.
+ * Float add/subtract/multiply/divide of rows with one broadcast row (`(R, C) + (C,)`, either
+ * side; `broadcastRows`) or with a scalar (rows forwards or backwards, `a[::2, ::-1] + 1`;
+ * `scalarRows`), through the WASM row kernels; false (nothing done) for any other ufunc or
+ * layout.
  */
 function rowBroadcast(npName: string, result: NDArray, ins: readonly NDArray[], shape: readonly number[], strides: readonly (readonly number[])[]): boolean {
   const op = ROW_OPS[npName];
@@ -395,7 +396,12 @@ function rowBroadcast(npName: string, result: NDArray, ins: readonly NDArray[], 
   if (ls.length !== 2) return false;
   const [rows, cols] = ls as [number, number];
   const [so, sa, sb] = lst as [number[], number[], number[]];
-  if (so[1] !== 1 || sa[1] !== 1 || sb[1] !== 1 || so[0]! < cols) return false;
+  if (so[1] !== 1 || so[0]! < cols) return false;
+  // rows (forwards or backwards) with a scalar: each row's memory must not overlap the next
+  const apart = (s: number[]): boolean => Math.abs(s[0]!) >= cols;
+  if (sb[0] === 0 && sb[1] === 0 && apart(sa)) return scalarRows(op, rows, cols, o, result.offset, so[0]!, a, ins[0]!.offset, sa[0]!, sa[1]!, b[ins[1]!.offset]!, false);
+  if (sa[0] === 0 && sa[1] === 0 && apart(sb)) return scalarRows(op, rows, cols, o, result.offset, so[0]!, b, ins[1]!.offset, sb[0]!, sb[1]!, a[ins[0]!.offset]!, true);
+  if (sa[1] !== 1 || sb[1] !== 1) return false;
   if (sb[0] === 0 && sa[0]! >= cols) return broadcastRows(op, rows, cols, o, result.offset, so[0]!, a, ins[0]!.offset, sa[0]!, b, ins[1]!.offset, false);
   if (sa[0] === 0 && sb[0]! >= cols) return broadcastRows(op, rows, cols, o, result.offset, so[0]!, b, ins[1]!.offset, sb[0]!, a, ins[0]!.offset, true);
   return false;

@@ -748,6 +748,15 @@ export function transpose32(src: usize, rows: i32, cols: i32, dst: usize): void 
   }
 }
 
+// Reverses each of k rows of n values laid out one after another at p, in place.
+export function revrows64(p: usize, k: i32, n: i32): void {
+  for (let r = 0; r < k; r++) rev64(p + ((<usize>r * <usize>n) << 3), n);
+}
+
+export function revrows32(p: usize, k: i32, n: i32): void {
+  for (let r = 0; r < k; r++) rev32(p + ((<usize>r * <usize>n) << 2), n);
+}
+
 /** The first free byte of memory (16-aligned), where the JS side lays out its buffers. */
 export function heap(): usize {
   return (__heap_base + 15) & ~<usize>15;
