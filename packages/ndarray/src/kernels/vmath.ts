@@ -167,6 +167,21 @@ const MIN_BINARY = 256;
 type FloatRun = Float64Array | Float32Array;
 
 /**
+ * Copies k rows of `len` values of `x` (row i from `from + i * step`, a positive or negative
+ * step of at least `len`) to `m[at..)` one after another: one copy when they lie back to back.
+ */
+function rowsIn(m: FloatRun, at: number, x: FloatRun, from: number, step: number, k: number, len: number): void {
+  if (step === len) m.set(x.subarray(from, from + k * len), at);
+  else for (let i = 0; i < k; i++) m.set(x.subarray(from + i * step, from + i * step + len), at + i * len);
+}
+
+/** The converse of {@link rowsIn}: k rows of `len` values from `m[at..)` to `o` (row i at `to + i * step`). */
+function rowsOut(o: FloatRun, to: number, step: number, m: FloatRun, at: number, k: number, len: number): void {
+  if (step === len) o.set(m.subarray(at, at + k * len), to);
+  else for (let i = 0; i < k; i++) o.set(m.subarray(at + i * len, at + (i + 1) * len), to + i * step);
+}
+
+/**
  * Copies the chunk `[d, d + c)` of a run of `x` from `ix` by step `sx` (1 or -1) to element
  * `at` of `m` (the module's memory), in run order: a reversed run is copied forward and
  * reversed in place by the kernel.
@@ -251,11 +266,9 @@ export function broadcastRows(op: BinOp, rows: number, cols: number, o: FloatRun
   const per = Math.floor(VM_CHUNK / cols);
   for (let r = 0; r < rows; r += per) {
     const k = Math.min(per, rows - r);
-    if (xs === cols) m.set(x.subarray(ix + r * cols, ix + (r + k) * cols), at);
-    else for (let i = 0; i < k; i++) m.set(x.subarray(ix + (r + i) * xs, ix + (r + i) * xs + cols), at + i * cols);
+    rowsIn(m, at, x, ix + r * xs, xs, k, cols);
     run(rop, v.a, v.b, k, cols);
-    if (os === cols) o.set(m.subarray(at, at + k * cols), io + r * cols);
-    else for (let i = 0; i < k; i++) o.set(m.subarray(at + i * cols, at + (i + 1) * cols), io + (r + i) * os);
+    rowsOut(o, io + r * os, os, m, at, k, cols);
   }
   return true;
 }
@@ -283,12 +296,10 @@ export function scalarRows(op: BinOp, rows: number, cols: number, o: FloatRun, i
   const first = step === 1 ? ix : ix - cols + 1;
   for (let r = 0; r < rows; r += per) {
     const k = Math.min(per, rows - r);
-    if (xs === cols && step === 1) m.set(x.subarray(first + r * cols, first + (r + k) * cols), at);
-    else for (let i = 0; i < k; i++) m.set(x.subarray(first + (r + i) * xs, first + (r + i) * xs + cols), at + i * cols);
+    rowsIn(m, at, x, first + r * xs, xs, k, cols);
     if (step === -1) (f32 ? v.revrows32 : v.revrows64)(v.a, k, cols);
     kernel(rop, k * cols, v.a, s);
-    if (os === cols) o.set(m.subarray(at, at + k * cols), io + r * cols);
-    else for (let i = 0; i < k; i++) o.set(m.subarray(at + i * cols, at + (i + 1) * cols), io + (r + i) * os);
+    rowsOut(o, io + r * os, os, m, at, k, cols);
   }
   return true;
 }
@@ -352,8 +363,7 @@ export function rowPairwise(acc: Float64Array | Float32Array, ao: number, as: nu
   const per = Math.min(Math.floor(VM_CHUNK / n), (VM_CHUNK * 4) >> shift); // rows per trip; results fit `bad`
   for (let r = 0; r < rows; r += per) {
     const k = Math.min(per, rows - r);
-    if (rs === n) m.set(src.subarray(so + r * n, so + (r + k) * n), at);
-    else for (let i = 0; i < k; i++) m.set(src.subarray(so + (r + i) * rs, so + (r + i) * rs + n), at + i * n);
+    rowsIn(m, at, src, so + r * rs, rs, k, n);
     run(v.a, n, k, v.bad);
     for (let i = 0, q = ao + r * as; i < k; i++, q += as) acc[q] = acc[q]! + m[out + i]!;
   }
@@ -418,8 +428,7 @@ export function rowSums(acc: Float64Array | Float32Array, ao: number, src: Float
     m.set(acc.subarray(ao + c0, ao + c0 + w), bt);
     for (let r = 0; r < rows; r += per) {
       const k = Math.min(per, rows - r);
-      if (rs === cols && w === cols) m.set(src.subarray(so + r * rs, so + (r + k) * rs), at);
-      else for (let i = 0; i < k; i++) m.set(src.subarray(so + (r + i) * rs + c0, so + (r + i) * rs + c0 + w), at + i * w);
+      rowsIn(m, at, src, so + r * rs + c0, rs, k, w);
       run(v.b, v.a, k, w);
     }
     acc.set(m.subarray(bt, bt + w), ao + c0);
@@ -457,8 +466,7 @@ export function transposeRuns(rows: number, cols: number, o: Float64Array | Floa
     const nr = Math.min(R, rows - r0);
     for (let c = 0; c < cols; c++) m.set(a.subarray(ia + r0 + c * ac, ia + r0 + c * ac + nr), s0 + c * nr);
     run(src, nr, cols, dst);
-    if (or === cols) o.set(m.subarray(d0, d0 + nr * cols), io + r0 * or);
-    else for (let r = 0; r < nr; r++) o.set(m.subarray(d0 + r * cols, d0 + (r + 1) * cols), io + (r0 + r) * or);
+    rowsOut(o, io + r0 * or, or, m, d0, nr, cols);
   }
   return true;
 }
@@ -481,8 +489,7 @@ export function argRows(a: Float64Array | Float32Array, ia: number, ra: number, 
   const per = Math.floor(VM_CHUNK / len); // rows per trip (at most VM_CHUNK / 2 indices in `bad`)
   for (let r = 0; r < rows; r += per) {
     const k = Math.min(per, rows - r);
-    if (ra === len) m.set(a.subarray(ia + r * len, ia + (r + k) * len), at);
-    else for (let i = 0; i < k; i++) m.set(a.subarray(ia + (r + i) * ra, ia + (r + i) * ra + len), at + i * len);
+    rowsIn(m, at, a, ia + r * ra, ra, k, len);
     run(max ? 1 : 0, v.a, len, k, v.bad);
     for (let i = 0, q = io + r * so; i < k; i++, q += so) out[q] = v.i32[res + i]!;
   }
