@@ -95,7 +95,11 @@ export function vmath(): Vmath | null {
   const b = a + VM_CHUNK * 8;
   const end = b + VM_CHUNK * 8;
   const have = memory.buffer.byteLength;
-  if (end > have) memory.grow(Math.ceil((end - have) / 65536));
+  try {
+    if (end > have) memory.grow(Math.ceil((end - have) / 65536));
+  } catch {
+    return null; // no memory for the buffers: every loop stays in JS
+  }
   instance = {
     exp64: ex['exp64'] as ExpFn,
     exp32: ex['exp32'] as ExpFn,
@@ -456,7 +460,12 @@ export function transposeRuns(rows: number, cols: number, o: Float64Array | Floa
   if (R < 16 && R < rows) return false;
   const v = vmath();
   if (v === null) return false;
-  const src = scratch(v, 2 * R * cols * es);
+  let src: number;
+  try {
+    src = scratch(v, 2 * R * cols * es);
+  } catch {
+    return false; // the memory could not grow: the JS strips do it
+  }
   const dst = src + R * cols * es;
   const m: FloatRun = f32 ? v.f32 : v.f64;
   const run = f32 ? v.transpose32 : v.transpose64;
