@@ -1,9 +1,13 @@
 /**
  * The JS side of the WASM SIMD element-wise kernels (`wasm/vmath.as`): the instance, the
  * layout of its memory, and chunked runs over contiguous float64/float32 operands. Arrays
- * live in JS memory, so each run is copied into the module's memory a chunk at a time,
- * computed there in place, and copied out; this pays where SIMD saves more than the copies
- * cost (float32 arithmetic, `exp`), measured per case before it was turned on.
+ * live in JS memory, so each run is copied into the module's memory a chunk at a time (or
+ * many short rows at a time), computed there in place, and copied out. Each entry point was
+ * measured against the JS loop before it was turned on (bench/harness/notes.md has the A/B
+ * figures): float arithmetic (`binaryRuns`, `broadcastRows`, `scalarRows`), `exp`
+ * (kernels/exp.ts), NumPy's pairwise sums (`pairwiseRuns`, `rowPairwise`), sums over leading
+ * axes (`rowSums`), argmax/argmin (`argRuns`, `argRows`), float32 transposes
+ * (`transposeRuns`); runs under 256 elements stay in JS.
  *
  * The kernels compute the same IEEE operations as the JS loops they replace, so results are
  * bit-identical whichever path runs; tests compare both paths with `wasmVmath.enabled` off.
