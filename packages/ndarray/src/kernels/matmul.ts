@@ -39,7 +39,7 @@
  * into A, B and C; `aRs`/`aCs` a row/column step of A (likewise B, C).
  */
 import type { Buf } from './elementwise.js';
-import { wasmGemm, type Packers, type WasmGemm } from './wasm/matmul-wasm.js';
+import { wasmGemm, type PackFn, type Packers, type WasmGemm } from './wasm/matmul-wasm.js';
 import { gemmTeam, type GemmTeam } from '../parallel/pool.js';
 
 /**
@@ -324,28 +324,31 @@ function stageRows(mem: Float64Array | Float32Array, at: number, x: Buf, off: nu
 }
 
 /**
- * Packs an mc×kc block of A (from `ao`, steps aRs, aCs) into the 4-row panels at byte `dst`
- * with the WASM packers, staging its rows (row-major A) or its columns (column-major A, a
- * transposed view) by bulk copies; false (nothing done) when neither is a contiguous run.
- * `mem` is the float64 or float32 view of the memory: the element type of the panels.
+ * Packs a block of an operand (`rows` lines of `len` values from `off`, steps `rs` between
+ * lines and `cs` along one: A's mc×kc rows, or B's kc×nc rows of p) into panels at byte
+ * `dst` with the WASM packers, staging its lines by bulk copies when they are contiguous
+ * (`byRows`, p-major or row-major staging as the panels want) or, for a transposed view, its
+ * columns (`byCols`); false (nothing done) when neither is a contiguous run. `mem` is the
+ * float64 or float32 view of the memory: the element type of the panels.
  */
-function stagePackA(pk: Packers, mem: Float64Array | Float32Array, at: number, a: Buf, ao: number, aRs: number, aCs: number, mc: number, kc: number, dst: number): boolean {
-  const f32 = mem instanceof Float32Array;
-  const es = f32 ? 4 : 8;
-  if (stageRows(mem, at, a, ao, aRs, aCs, mc, kc)) (f32 ? pk.a32 : pk.a64)(at * es, kc, mc, kc, dst);
-  else if (stageRows(mem, at, a, ao, aCs, aRs, kc, mc)) (f32 ? pk.p32x4 : pk.b64)(at * es, mc, kc, mc, dst);
+function stagePack(mem: Float64Array | Float32Array, at: number, x: Buf, off: number, rs: number, cs: number, rows: number, len: number, dst: number, byRows: PackFn, byCols: PackFn): boolean {
+  const es = mem.BYTES_PER_ELEMENT;
+  if (stageRows(mem, at, x, off, rs, cs, rows, len)) byRows(at * es, len, rows, len, dst);
+  else if (stageRows(mem, at, x, off, cs, rs, len, rows)) byCols(at * es, rows, len, rows, dst);
   else return false;
   return true;
 }
 
-/** {@link stagePackA} for a kc×nc block of B, into its column panels (4 wide, float32 8). */
+/** {@link stagePack} for an mc×kc block of A into its 4-row panels. */
+function stagePackA(pk: Packers, mem: Float64Array | Float32Array, at: number, a: Buf, ao: number, aRs: number, aCs: number, mc: number, kc: number, dst: number): boolean {
+  const f32 = mem instanceof Float32Array;
+  return stagePack(mem, at, a, ao, aRs, aCs, mc, kc, dst, f32 ? pk.a32 : pk.a64, f32 ? pk.p32x4 : pk.b64);
+}
+
+/** {@link stagePack} for a kc×nc block of B into its column panels (4 wide, float32 8). */
 function stagePackB(pk: Packers, mem: Float64Array | Float32Array, at: number, b: Buf, bo: number, bRs: number, bCs: number, kc: number, nc: number, dst: number): boolean {
   const f32 = mem instanceof Float32Array;
-  const es = f32 ? 4 : 8;
-  if (stageRows(mem, at, b, bo, bRs, bCs, kc, nc)) (f32 ? pk.b32 : pk.b64)(at * es, nc, kc, nc, dst);
-  else if (stageRows(mem, at, b, bo, bCs, bRs, nc, kc)) (f32 ? pk.l32x8 : pk.a64)(at * es, kc, nc, kc, dst);
-  else return false;
-  return true;
+  return stagePack(mem, at, b, bo, bRs, bCs, kc, nc, dst, f32 ? pk.b32 : pk.b64, f32 ? pk.l32x8 : pk.a64);
 }
 
 /** Copies the m×nc panel of C accumulated in WASM memory (row length ld) to C. */
