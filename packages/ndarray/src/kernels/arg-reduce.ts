@@ -19,7 +19,7 @@
  */
 import type { InnerKernel } from '../iter/strided-loop.js';
 import type { Buf } from './elementwise.js';
-import { argRows, argRuns } from './vmath.js';
+import { argRows, argRuns, isFloatRun } from './vmath.js';
 
 /** Index of the first extreme (or first NaN) of `len` elements of `a` from `ia` by `step`. */
 type Scan<A> = (a: A, ia: number, len: number, step: number) => number;
@@ -143,7 +143,7 @@ function pick(a: Buf, f64: Scan<Float64Array>, f32: Scan<Float32Array>, i32: Sca
  * the WASM kernels many rows at a time when they lie at a positive step (`argRows`).
  */
 function rows(scan: Scan<Buf>, out: Buf, a: Buf, len: number, step: number, max: boolean): InnerKernel {
-  const batch = step === 1 && (a instanceof Float64Array || a instanceof Float32Array) ? a : null;
+  const batch = step === 1 && isFloatRun(a) ? a : null;
   return (n, p, s) => {
     let io = p[0]!;
     let ia = p[1]!;

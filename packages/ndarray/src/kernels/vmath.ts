@@ -172,7 +172,12 @@ export type BinOp = 0 | 1 | 2 | 3;
 const MIN_BINARY = 256;
 
 /** A float run as the kernels take it: all three operands of one dtype. */
-type FloatRun = Float64Array | Float32Array;
+export type FloatRun = Float64Array | Float32Array;
+
+/** Whether a buffer is one the kernels take (float64 or float32). */
+export function isFloatRun(x: unknown): x is FloatRun {
+  return x instanceof Float64Array || x instanceof Float32Array;
+}
 
 /**
  * Copies k rows of `len` values of `x` (row i from `from + i * step`, a positive or negative

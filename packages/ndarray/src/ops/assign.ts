@@ -11,7 +11,7 @@ import { cStrides, fStrides, sizeOf } from '../shape/shape.js';
 import { stridedLoop } from '../iter/strided-loop.js';
 import { makeLayout } from '../iter/layout.js';
 import { copyKernel, transposeCopyFor, type Buf, type Fn1 } from '../kernels/elementwise.js';
-import { transposeRuns } from '../kernels/vmath.js';
+import { isFloatRun, transposeRuns } from '../kernels/vmath.js';
 import { readOnlyError } from '../errors.js';
 
 /**
@@ -75,7 +75,7 @@ function transposedCopy(dst: NDArray, src: NDArray, sStrides: readonly number[])
   const [ar, ac] = strides[1]! as [number, number];
   if (oc !== 1 || Math.abs(ar) > 2 || Math.abs(ac) < 16) return false;
   const [o, a] = [dst.data, src.data];
-  if (ar === 1 && ac > 0 && (o instanceof Float64Array || o instanceof Float32Array) && (a instanceof Float64Array || a instanceof Float32Array)) {
+  if (ar === 1 && ac > 0 && isFloatRun(o) && isFloatRun(a)) {
     // the source contiguous along the output's rows: WASM (kernels/vmath.ts)
     if (transposeRuns(shape[0]!, shape[1]!, o, dst.offset, or, a, src.offset, ac)) return true;
   }

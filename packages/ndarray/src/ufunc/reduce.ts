@@ -32,7 +32,7 @@ import {
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
 import { makeLayout } from '../iter/layout.js';
 import { chunkedSumKernel, reduceKernel, sumKernel } from '../kernels/reduce.js';
-import { rowPairwise, rowSums } from '../kernels/vmath.js';
+import { isFloatRun, rowPairwise, rowSums } from '../kernels/vmath.js';
 import { fastLoops, type Buf } from '../kernels/elementwise.js';
 import { asarray, type ArrayLike } from '../ops/convert.js';
 import { assign, emptyArray } from '../ops/assign.js';
@@ -241,19 +241,15 @@ function sumInto(acc: NDArray, accStrides: readonly number[], src: NDArray, cast
   const plan = pairwisePlan(shape, strides[0]!, strides[1]!, castIn, castOut);
   const nd = shape.length;
   if (plan === null || (plan.span === 1 && plan.chunk >= shape[nd - 1]!)) {
-    // rows added into one contiguous row of sums (a sum over the leading axes): WASM
-    if (plan === null && nd === 2 && strides[0]![0] === 0 && strides[0]![1] === 1 && strides[1]![1] === 1 && strides[1]![0]! >= shape[1]!) {
-      const [accF, srcF] = [acc.data, src.data];
-      if ((accF instanceof Float64Array || accF instanceof Float32Array) && (srcF instanceof Float64Array || srcF instanceof Float32Array)) {
-        if (rowSums(accF, acc.offset, srcF, src.offset, shape[0]!, shape[1]!, strides[1]![0]!)) return;
-      }
-    }
-    // one pairwise sum per contiguous row (a sum over the last axis): WASM, many rows a trip
-    if (plan !== null && nd === 2 && strides[0]![1] === 0 && strides[1]![1] === 1 && strides[1]![0]! >= shape[1]!) {
-      const [accF, srcF] = [acc.data, src.data];
-      if ((accF instanceof Float64Array || accF instanceof Float32Array) && (srcF instanceof Float64Array || srcF instanceof Float32Array)) {
-        if (rowPairwise(accF, acc.offset, strides[0]![0]!, srcF, src.offset, strides[1]![0]!, shape[0]!, shape[1]!)) return;
-      }
+    // contiguous rows, apart in memory: the WASM row kernels (kernels/vmath.ts)
+    const [accF, srcF] = [acc.data, src.data];
+    if (nd === 2 && strides[1]![1] === 1 && strides[1]![0]! >= shape[1]! && isFloatRun(accF) && isFloatRun(srcF)) {
+      const [rows, cols] = shape as [number, number];
+      const [ar, ac] = strides[0]! as [number, number];
+      // rows added into one contiguous row of sums (a sum over the leading axes)
+      if (plan === null && ar === 0 && ac === 1 && rowSums(accF, acc.offset, srcF, src.offset, rows, cols, strides[1]![0]!)) return;
+      // one pairwise sum per row (a sum over the last axis)
+      if (plan !== null && ac === 0 && rowPairwise(accF, acc.offset, ar, srcF, src.offset, strides[1]![0]!, rows, cols)) return;
     }
     stridedLoop(src.shape, [accStrides, src.strides], [acc.offset, src.offset], sumKernel(accBuf, srcBuf));
     return;

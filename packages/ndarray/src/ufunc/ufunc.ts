@@ -19,7 +19,7 @@ import { cStrides, sizeOf } from '../shape/shape.js';
 import { shapeStr, ufuncTypeError, outputCastError, ValueError, DTypeError, broadcastError, inputCastError, noLoopError } from '../errors.js';
 import { stridedLoop, type InnerKernel } from '../iter/strided-loop.js';
 import { makeLayout } from '../iter/layout.js';
-import { broadcastRows, scalarRows, type BinOp } from '../kernels/vmath.js';
+import { broadcastRows, isFloatRun, scalarRows, type BinOp } from '../kernels/vmath.js';
 import {
   binaryKernel,
   binaryLoopKernel,
@@ -391,7 +391,7 @@ function rowBroadcast(npName: string, result: NDArray, ins: readonly NDArray[], 
   const o = result.data;
   const a = ins[0]!.data;
   const b = ins[1]!.data;
-  if (!(o instanceof Float64Array || o instanceof Float32Array) || !(a instanceof Float64Array || a instanceof Float32Array) || !(b instanceof Float64Array || b instanceof Float32Array)) return false;
+  if (!isFloatRun(o) || !isFloatRun(a) || !isFloatRun(b)) return false;
   const { shape: ls, strides: lst } = makeLayout(shape, strides);
   if (ls.length !== 2) return false;
   const [rows, cols] = ls as [number, number];
