@@ -233,11 +233,11 @@ function gemmWasm(
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
       const bo = bOff + pc * bRs + jc * bCs;
-      if (!stagePackB(w.packers, mem, sBase, b, bo, bRs, bCs, kc, nc, bBase * 8)) packB(b, bo, bRs, bCs, kc, nc, pB);
+      packBlockB(w.packers, mem, sBase, b, bo, bRs, bCs, kc, nc, pB, bBase * 8);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
         const ao = aOff + ic * aRs + pc * aCs;
-        if (!stagePackA(w.packers, mem, sBase, a, ao, aRs, aCs, mc, kc, aBase * 8)) packA(a, ao, aRs, aCs, mc, kc, pA);
+        packBlockA(w.packers, mem, sBase, a, ao, aRs, aCs, mc, kc, pA, aBase * 8);
         w.block(up4(mc), up4(nc), kc, aBase * 8, bBase * 8, (cBase + ic * ld) * 8, ld, pc === 0 ? 1 : 0);
       }
     }
@@ -278,16 +278,10 @@ function gemmThreaded(
       const kc = Math.min(KC, k - pc);
       const bo = bOff + pc * bRs + jc * bCs;
       const ao = aOff + pc * aCs;
-      const stagedB = stagePackB(pk, mem, sBase, b, bo, bRs, bCs, kc, nc, bBase * es);
-      if (f32) {
-        if (!stagedB) packPanels(b, bo, bCs, bRs, nc, kc, 8, pB as Float32Array);
-        if (!stagePackA(pk, mem, sBase, a, ao, aRs, aCs, m, kc, aBase * es)) packPanels(a, ao, aRs, aCs, m, kc, 4, pA as Float32Array);
-        t.step(1, rows, (nc + 7) & ~7, kc, aBase * es, bBase * es, cBase * es, ld, pc === 0 ? 1 : 0);
-      } else {
-        if (!stagedB) packB(b, bo, bRs, bCs, kc, nc, pB as Float64Array);
-        if (!stagePackA(pk, mem, sBase, a, ao, aRs, aCs, m, kc, aBase * es)) packA(a, ao, aRs, aCs, m, kc, pA as Float64Array);
-        t.step(0, rows, up4(nc), kc, aBase * es, bBase * es, cBase * es, ld, pc === 0 ? 1 : 0);
-      }
+      packBlockB(pk, mem, sBase, b, bo, bRs, bCs, kc, nc, pB, bBase * es);
+      packBlockA(pk, mem, sBase, a, ao, aRs, aCs, m, kc, pA, aBase * es);
+      if (f32) t.step(1, rows, (nc + 7) & ~7, kc, aBase * es, bBase * es, cBase * es, ld, pc === 0 ? 1 : 0);
+      else t.step(0, rows, up4(nc), kc, aBase * es, bBase * es, cBase * es, ld, pc === 0 ? 1 : 0);
     }
     copyOut(mem, cBase, ld, m, nc, c, cOff + jc * cCs, cRs, cCs);
   }
@@ -339,16 +333,22 @@ function stagePack(mem: Float64Array | Float32Array, at: number, x: Buf, off: nu
   return true;
 }
 
-/** {@link stagePack} for an mc×kc block of A into its 4-row panels. */
-function stagePackA(pk: Packers, mem: Float64Array | Float32Array, at: number, a: Buf, ao: number, aRs: number, aCs: number, mc: number, kc: number, dst: number): boolean {
-  const f32 = mem instanceof Float32Array;
-  return stagePack(mem, at, a, ao, aRs, aCs, mc, kc, dst, f32 ? pk.a32 : pk.a64, f32 ? pk.p32x4 : pk.b64);
+/**
+ * Packs an mc×kc block of A into its 4-row panels: the WASM packers when its rows or columns
+ * are contiguous ({@link stagePack}), else the JS loop for the panels' element type. `pA` is
+ * the panels' view of `mem`, starting at byte `dst`.
+ */
+function packBlockA(pk: Packers, mem: Float64Array | Float32Array, at: number, a: Buf, ao: number, aRs: number, aCs: number, mc: number, kc: number, pA: Float64Array | Float32Array, dst: number): void {
+  if (pA instanceof Float32Array) {
+    if (!stagePack(mem, at, a, ao, aRs, aCs, mc, kc, dst, pk.a32, pk.p32x4)) packPanels(a, ao, aRs, aCs, mc, kc, 4, pA);
+  } else if (!stagePack(mem, at, a, ao, aRs, aCs, mc, kc, dst, pk.a64, pk.b64)) packA(a, ao, aRs, aCs, mc, kc, pA);
 }
 
-/** {@link stagePack} for a kc×nc block of B into its column panels (4 wide, float32 8). */
-function stagePackB(pk: Packers, mem: Float64Array | Float32Array, at: number, b: Buf, bo: number, bRs: number, bCs: number, kc: number, nc: number, dst: number): boolean {
-  const f32 = mem instanceof Float32Array;
-  return stagePack(mem, at, b, bo, bRs, bCs, kc, nc, dst, f32 ? pk.b32 : pk.b64, f32 ? pk.l32x8 : pk.a64);
+/** {@link packBlockA} for a kc×nc block of B, into its column panels (4 wide, float32 8). */
+function packBlockB(pk: Packers, mem: Float64Array | Float32Array, at: number, b: Buf, bo: number, bRs: number, bCs: number, kc: number, nc: number, pB: Float64Array | Float32Array, dst: number): void {
+  if (pB instanceof Float32Array) {
+    if (!stagePack(mem, at, b, bo, bRs, bCs, kc, nc, dst, pk.b32, pk.l32x8)) packPanels(b, bo, bCs, bRs, nc, kc, 8, pB);
+  } else if (!stagePack(mem, at, b, bo, bRs, bCs, kc, nc, dst, pk.b64, pk.a64)) packB(b, bo, bRs, bCs, kc, nc, pB);
 }
 
 /** Copies the m×nc panel of C accumulated in WASM memory (row length ld) to C. */
@@ -390,11 +390,11 @@ function gemmWasm32(
     for (let pc = 0; pc < k; pc += KC) {
       const kc = Math.min(KC, k - pc);
       const bo = bOff + pc * bRs + jc * bCs;
-      if (!stagePackB(w.packers, mem, sBase, b, bo, bRs, bCs, kc, nc, bBase * 4)) packPanels(b, bo, bCs, bRs, nc, kc, 8, pB);
+      packBlockB(w.packers, mem, sBase, b, bo, bRs, bCs, kc, nc, pB, bBase * 4);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = Math.min(MC, m - ic);
         const ao = aOff + ic * aRs + pc * aCs;
-        if (!stagePackA(w.packers, mem, sBase, a, ao, aRs, aCs, mc, kc, aBase * 4)) packPanels(a, ao, aRs, aCs, mc, kc, 4, pA);
+        packBlockA(w.packers, mem, sBase, a, ao, aRs, aCs, mc, kc, pA, aBase * 4);
         w.block32(up4(mc), (nc + 7) & ~7, kc, aBase * 4, bBase * 4, (cBase + ic * ld) * 4, ld, pc === 0 ? 1 : 0);
       }
     }

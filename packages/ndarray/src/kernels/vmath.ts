@@ -332,27 +332,21 @@ export function pairwiseRuns(a: Float64Array | Float32Array, ia: number, n: numb
   if (n < MIN_SUM) return null;
   const v = vmath();
   if (v === null) return null;
-  return a instanceof Float32Array ? sumTree32(v, a, ia, n, m) : sumTree64(v, a, ia, n, m);
+  return sumTree(v, a, ia, n, m);
 }
 
-function sumTree64(v: Vmath, a: Float64Array, ia: number, n: number, m: number | null): number {
+/** The pairwise tree of `a[ia..ia+n)` down to subtrees of a chunk, each summed by the kernel. */
+function sumTree(v: Vmath, a: FloatRun, ia: number, n: number, m: number | null): number {
+  const f32 = a instanceof Float32Array;
   if (n <= VM_CHUNK) {
-    v.f64.set(a.subarray(ia, ia + n), v.a >> 3);
-    return m === null ? v.psum64(v.a, n) : v.psq64(v.a, n, m);
+    (f32 ? v.f32 : v.f64).set(a.subarray(ia, ia + n), v.a >> (f32 ? 2 : 3));
+    if (m === null) return (f32 ? v.psum32 : v.psum64)(v.a, n);
+    return (f32 ? v.psq32 : v.psq64)(v.a, n, m);
   }
   let n2 = n >> 1;
   n2 -= n2 % 8;
-  return sumTree64(v, a, ia, n2, m) + sumTree64(v, a, ia + n2, n - n2, m);
-}
-
-function sumTree32(v: Vmath, a: Float32Array, ia: number, n: number, m: number | null): number {
-  if (n <= VM_CHUNK) {
-    v.f32.set(a.subarray(ia, ia + n), v.a >> 2);
-    return m === null ? v.psum32(v.a, n) : v.psq32(v.a, n, m);
-  }
-  let n2 = n >> 1;
-  n2 -= n2 % 8;
-  return Math.fround(sumTree32(v, a, ia, n2, m) + sumTree32(v, a, ia + n2, n - n2, m));
+  const s = sumTree(v, a, ia, n2, m) + sumTree(v, a, ia + n2, n - n2, m);
+  return f32 ? Math.fround(s) : s; // float32 partials round to float32, as pairwiseSum32's
 }
 
 /**
